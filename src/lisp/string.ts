@@ -1,0 +1,119 @@
+// Lisp strings: mutable, indexed by character. The text is a JS string; a
+// character above U+FFFF occupies a surrogate pair, so character indexing
+// takes a slow path only for strings that contain one. Unibyte strings hold
+// bytes 0-255 as JS chars 0-255. Raw bytes in multibyte text (Emacs chars
+// #x3FFF80-#x3FFFFF) are kept as lone low surrogates U+DC80-U+DCFF.
+import type { LispObject } from './types.js';
+
+export const RAW_BYTE_BASE = 0x3fff80;
+const RAW_SURROGATE_BASE = 0xdc80;
+
+export class LispString {
+  /** -1: not yet known; 0: no surrogate pairs; 1: some. */
+  private astral = -1;
+  /** Text properties, managed by the textprop layer. */
+  intervals: unknown = null;
+
+  constructor(
+    private text: string,
+    public multibyte: boolean,
+  ) {}
+
+  get value(): string {
+    return this.text;
+  }
+
+  set value(s: string) {
+    this.text = s;
+    this.astral = -1;
+  }
+
+  private hasAstral(): boolean {
+    if (this.astral < 0) this.astral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(this.text) ? 1 : 0;
+    return this.astral === 1;
+  }
+
+  /** Length in characters. */
+  get length(): number {
+    if (!this.hasAstral()) return this.text.length;
+    let n = 0;
+    for (const _ of this.text) n++;
+    return n;
+  }
+
+  /** The character code at character index i (caller checks range). */
+  charAt(i: number): number {
+    if (!this.hasAstral()) return jsCharToLisp(this.text.charCodeAt(i));
+    return this.codes()[i];
+  }
+
+  /** All character codes. */
+  codes(): number[] {
+    const out: number[] = [];
+    if (!this.hasAstral()) {
+      for (let i = 0; i < this.text.length; i++) out.push(jsCharToLisp(this.text.charCodeAt(i)));
+      return out;
+    }
+    for (const ch of this.text) out.push(jsCharToLisp(ch.codePointAt(0)!));
+    return out;
+  }
+
+  /** JS string index of character index i. */
+  offsetOf(i: number): number {
+    if (!this.hasAstral()) return i;
+    let off = 0;
+    for (let k = 0; k < i; k++) {
+      const c = this.text.charCodeAt(off);
+      off += c >= 0xd800 && c <= 0xdbff && off + 1 < this.text.length ? 2 : 1;
+    }
+    return off;
+  }
+
+  /** Substring by character indices. */
+  slice(from: number, to: number): string {
+    if (!this.hasAstral()) return this.text.slice(from, to);
+    return this.text.slice(this.offsetOf(from), this.offsetOf(to));
+  }
+
+  setCharAt(i: number, code: number): void {
+    const off = this.offsetOf(i);
+    const c = this.text.charCodeAt(off);
+    const w = c >= 0xd800 && c <= 0xdbff && off + 1 < this.text.length ? 2 : 1;
+    this.value = this.text.slice(0, off) + lispCharToJs(code) + this.text.slice(off + w);
+  }
+}
+
+function jsCharToLisp(code: number): number {
+  if (code >= RAW_SURROGATE_BASE && code <= 0xdcff) return RAW_BYTE_BASE + (code - RAW_SURROGATE_BASE);
+  return code;
+}
+
+/** The JS text for one Lisp character. */
+export function lispCharToJs(code: number): string {
+  if (code >= RAW_BYTE_BASE) return String.fromCharCode(RAW_SURROGATE_BASE + (code - RAW_BYTE_BASE));
+  return String.fromCodePoint(code);
+}
+
+/** Does this text need a multibyte string? (Any char above 127.) */
+export function needsMultibyte(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;
+  return false;
+}
+
+/** A new string whose multibyteness follows from its text, as for `concat`. */
+export function makeString(s: string, multibyte = needsMultibyte(s)): LispString {
+  return new LispString(s, multibyte);
+}
+
+export function isString(x: LispObject): x is LispString {
+  return x instanceof LispString;
+}
+
+export function stringFromCodes(codes: readonly number[]): string {
+  let s = '';
+  for (const c of codes) s += lispCharToJs(c);
+  return s;
+}
+
+/** Maximum character code in Emacs. */
+export const MAX_CHAR = 0x3fffff;
