@@ -1,21 +1,31 @@
 // The evaluator's public face for the layers above.
-// (Being written: signatures are final, bodies land shortly.)
-import type { LispObject } from '../lisp/index.js';
+import { type LispObject, NIL } from '../lisp/index.js';
+import { callFunction } from './funcall.js';
+import { evalTopLevel, evalWithLexical } from './toplevel.js';
+import { Unit } from './scope.js';
+import { SourceReader, END_OF_INPUT } from '../reader/reader.js';
+
+export { callFunction, evalTopLevel, evalWithLexical, Unit };
+export { symbolValue, setSymbolValue, setDefaultValue, specbind, unbindTo, specpdlDepth } from './state.js';
 
 /** Calls a function object (symbol, subr, closure, lambda list) with evaluated arguments. */
 export function funcall(fn: LispObject, args: LispObject[]): LispObject {
-  void fn; void args;
-  throw new Error('evaluator not ready');
+  return callFunction(fn, args);
 }
 
 /** Evaluates one form; lexical selects lexical binding (as `eval`'s second argument). */
 export function evalForm(form: LispObject, lexical = true): LispObject {
-  void form; void lexical;
-  throw new Error('evaluator not ready');
+  return evalTopLevel(form, lexical, new Unit(null));
 }
 
 /** Reads and evaluates every form of a source text, returning the last value. */
 export function evalString(text: string, lexical = true): LispObject {
-  void text; void lexical;
-  throw new Error('evaluator not ready');
+  const unit = new Unit(null);
+  const reader = new SourceReader(text, null);
+  let result: LispObject = NIL;
+  for (;;) {
+    const form = reader.next();
+    if (form === END_OF_INPUT) return result;
+    result = evalTopLevel(form, lexical, unit);
+  }
 }

@@ -161,5 +161,19 @@ export function depthOverflow(): never {
 
 Q.max_lisp_eval_depth.value = 800;
 Q.max_lisp_eval_depth.special = true;
-Q.max_specpdl_size.value = 1300;
+Q.max_specpdl_size.value = 2500;
 Q.max_specpdl_size.special = true;
+
+// ---- quitting (C-g) --------------------------------------------------------------
+
+/** Non-zero when the user asked to quit; the host may replace it with shared memory. */
+export let quitCell: Int32Array = new Int32Array(1);
+
+export function setQuitCell(cell: Int32Array): void {
+  quitCell = cell;
+}
+
+export function signalQuit(): never {
+  Atomics.store(quitCell, 0, 0);
+  signal(Q.quit, NIL);
+}

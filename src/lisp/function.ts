@@ -17,6 +17,9 @@ export class Subr {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     readonly fn: (...args: any[]) => LispObject,
   ) {}
+  /** Positional fast paths for &rest builtins called with 1 or 2 arguments (e.g. `+`). */
+  fast1: ((a: LispObject) => LispObject) | null = null;
+  fast2: ((a: LispObject, b: LispObject) => LispObject) | null = null;
 }
 
 /** An interpreted (lexical) function; the evaluator provides the implementation. */

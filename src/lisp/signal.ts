@@ -5,7 +5,21 @@ import { intern, LispSymbol, NIL } from './symbol.js';
 import { Cons, list } from './cons.js';
 import { makeString } from './string.js';
 
+/** One Lisp call frame that an error passed through, innermost first. */
+export interface BacktraceFrame {
+  /** The function called: usually its symbol. */
+  readonly fn: LispObject;
+  /** The evaluated arguments, when known. */
+  readonly args: readonly LispObject[] | null;
+  /** Where the call form was read from. */
+  readonly file: string | null;
+  readonly line: number;
+  readonly col: number;
+}
+
 export class LispSignal {
+  /** Frames the signal unwound through, innermost first (for the batch backtrace). */
+  frames: BacktraceFrame[] = [];
   constructor(
     readonly symbol: LispSymbol,
     readonly data: LispObject,

@@ -1,0 +1,201 @@
+;;; subr.el --- the basic Lisp library, loaded at startup  -*- lexical-binding: t -*-
+;; Written for elisp; behaviour follows GNU Emacs 28.2's subr.el and subr-x.el.
+
+(defmacro ignore-errors (&rest body)
+  `(condition-case nil (progn ,@body) (error nil)))
+
+(defmacro ignore-error (condition &rest body)
+  `(condition-case nil (progn ,@body) (,condition nil)))
+
+(defmacro condition-case-unless-debug (var bodyform &rest handlers)
+  `(condition-case ,var ,bodyform ,@handlers))
+
+(defmacro with-demoted-errors (format &rest body)
+  (let ((err (make-symbol "err")))
+    (if (stringp format)
+        `(condition-case ,err (progn ,@body)
+           (error (message ,format ,err) nil))
+      `(condition-case ,err (progn ,format ,@body)
+         (error (message "Error: %S" ,err) nil)))))
+
+(defmacro eval-when-compile (&rest body) (list 'quote (eval (cons 'progn body) lexical-binding)))
+(defmacro eval-and-compile (&rest body) (cons 'progn body))
+(defmacro with-no-warnings (&rest body) (cons 'progn body))
+(defmacro with-suppressed-warnings (_warnings &rest body) (cons 'progn body))
+(defmacro save-match-data (&rest body)
+  (let ((saved (make-symbol "saved-match-data")))
+    `(let ((,saved (match-data)))
+       (unwind-protect (progn ,@body) (set-match-data ,saved t)))))
+
+(defmacro defcustom (symbol standard &optional doc &rest _args)
+  `(defvar ,symbol ,standard ,doc))
+(defmacro defgroup (&rest _args) nil)
+(defmacro defface (face _spec &optional _doc &rest _args) `(quote ,face))
+(defmacro define-obsolete-function-alias (obsolete current &optional _when _doc)
+  `(defalias ,obsolete ,current))
+(defmacro define-obsolete-variable-alias (obsolete current &optional _when _doc)
+  `(defvaralias ,obsolete ,current))
+(defun make-obsolete (obsolete-name _current-name _when) obsolete-name)
+(defun make-obsolete-variable (obsolete-name _current-name &optional _when _access-type) obsolete-name)
+
+(defmacro with-current-buffer (buffer-or-name &rest body)
+  `(save-current-buffer (set-buffer ,buffer-or-name) ,@body))
+
+(defmacro with-temp-buffer (&rest body)
+  (let ((temp-buffer (make-symbol "temp-buffer")))
+    `(let ((,temp-buffer (generate-new-buffer " *temp*" t)))
+       (with-current-buffer ,temp-buffer
+         (unwind-protect (progn ,@body)
+           (and (buffer-name ,temp-buffer) (kill-buffer ,temp-buffer)))))))
+
+(defmacro with-output-to-string (&rest body)
+  `(let ((standard-output (generate-new-buffer " *string-output*" t)))
+     (unwind-protect
+         (progn (let ((standard-output standard-output)) ,@body)
+                (with-current-buffer standard-output (buffer-string)))
+       (kill-buffer standard-output))))
+
+(defmacro dlet (binders &rest body)
+  `(progn
+     ,@(mapcar (lambda (binder) `(defvar ,(if (consp binder) (car binder) binder))) binders)
+     (let ,binders ,@body)))
+
+(defmacro letrec (binders &rest body)
+  (let ((vars (mapcar (lambda (b) (if (consp b) (car b) b)) binders)))
+    `(let ,vars
+       ,@(delq nil (mapcar (lambda (b) (if (consp b) `(setq ,(car b) ,(cadr b)))) binders))
+       . ,body)))
+
+
+(defmacro if-let* (varlist then &rest else)
+  (if varlist
+      (let* ((binding (car varlist))
+             (b (cond ((symbolp binding) (list binding binding))
+                      ((null (cdr binding)) (list (make-symbol "s") (car binding)))
+                      (t binding))))
+        `(let ((,(car b) ,(cadr b)))
+           (if ,(car b)
+               (if-let* ,(cdr varlist) ,then ,@else)
+             ,@else)))
+    then))
+
+(defmacro when-let* (varlist &rest body)
+  `(if-let* ,varlist (progn ,@body)))
+
+(defmacro and-let* (varlist &rest body)
+  `(if-let* ,varlist ,(if body `(progn ,@body) (let ((last (car (last varlist))))
+                                                 (if (consp last) (if (cdr last) (car last) (car last)) last)))))
+
+(defmacro if-let (spec then &rest else)
+  (when (and (<= (length spec) 2) (not (listp (car spec))))
+    (setq spec (list spec)))
+  `(if-let* ,spec ,then ,@else))
+
+(defmacro when-let (spec &rest body)
+  `(if-let ,spec (progn ,@body)))
+
+(defmacro while-let (spec &rest body)
+  (let ((done (gensym "done")))
+    `(catch ',done
+       (while t
+         (if-let* ,spec (progn ,@body) (throw ',done nil))))))
+
+(defmacro named-let (name bindings &rest body)
+  (let ((fargs (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
+        (aargs (mapcar (lambda (b) (if (consp b) (cadr b))) bindings)))
+    `(letrec ((,name (lambda ,fargs . ,body)))
+       (funcall ,name . ,aargs))))
+
+(defmacro thread-first (&rest forms)
+  (if (null (cdr forms)) (car forms)
+    (let ((acc (car forms)))
+      (dolist (f (cdr forms) acc)
+        (setq acc (if (consp f) `(,(car f) ,acc ,@(cdr f)) `(,f ,acc)))))))
+
+(defmacro thread-last (&rest forms)
+  (if (null (cdr forms)) (car forms)
+    (let ((acc (car forms)))
+      (dolist (f (cdr forms) acc)
+        (setq acc (if (consp f) `(,@f ,acc) `(,f ,acc)))))))
+
+(defun define-error (name message &optional parent)
+  (or parent (setq parent 'error))
+  (let ((conditions
+         (if (consp parent)
+             (apply #'append
+                    (mapcar (lambda (parent)
+                              (cons parent
+                                    (or (get parent 'error-conditions)
+                                        (error "Unknown signal `%s'" parent))))
+                            parent))
+           (cons parent (get parent 'error-conditions)))))
+    (put name 'error-conditions (delete-dups (copy-sequence (cons name conditions))))
+    (when message (put name 'error-message message))))
+
+(defun add-hook (hook function &optional depth local)
+  (or (boundp hook) (set hook nil))
+  (or (default-boundp hook) (set-default hook nil))
+  (let ((value (if local (symbol-value hook) (default-value hook))))
+    (when (or (not (listp value)) (functionp value))
+      (setq value (list value)))
+    (unless (member function value)
+      (setq value (if (and depth (not (memq depth '(nil)))
+                           (if (numberp depth) (> depth 0) t))
+                      (append value (list function))
+                    (cons function value))))
+    (if local (set (make-local-variable hook) value) (set-default hook value))))
+
+(defun remove-hook (hook function &optional local)
+  (when (boundp hook)
+    (let ((value (if local (symbol-value hook) (default-value hook))))
+      (when (or (not (listp value)) (functionp value)) (setq value (list value)))
+      (setq value (delete function (copy-sequence value)))
+      (if local (set hook value) (set-default hook value)))))
+
+(defun run-hooks (&rest hooks)
+  (dolist (hook hooks)
+    (when (boundp hook)
+      (let ((value (symbol-value hook)))
+        (if (or (functionp value) (and value (not (listp value))))
+            (funcall value)
+          (dolist (f value)
+            (if (eq f t)
+                (dolist (g (default-value hook)) (unless (eq g t) (funcall g)))
+              (funcall f))))))))
+
+(defun run-hook-with-args (hook &rest args)
+  (when (boundp hook)
+    (let ((value (symbol-value hook)))
+      (if (functionp value) (apply value args)
+        (dolist (f value) (unless (eq f t) (apply f args)))))))
+
+(defun run-hook-with-args-until-success (hook &rest args)
+  (when (boundp hook)
+    (let ((value (symbol-value hook)) (result nil))
+      (if (functionp value) (apply value args)
+        (while (and value (not result))
+          (unless (eq (car value) t) (setq result (apply (car value) args)))
+          (setq value (cdr value)))
+        result))))
+
+(defun run-hook-with-args-until-failure (hook &rest args)
+  (when (boundp hook)
+    (let ((value (symbol-value hook)) (result t))
+      (if (functionp value) (apply value args)
+        (while (and value result)
+          (unless (eq (car value) t) (setq result (apply (car value) args)))
+          (setq value (cdr value)))
+        result))))
+
+(defun add-to-list (list-var element &optional append compare-fn)
+  (if (cond ((null compare-fn) (member element (symbol-value list-var)))
+            ((eq compare-fn #'eq) (memq element (symbol-value list-var)))
+            ((eq compare-fn #'eql) (memql element (symbol-value list-var)))
+            (t (let ((lst (symbol-value list-var)))
+                 (while (and lst (not (funcall compare-fn element (car lst))))
+                   (setq lst (cdr lst)))
+                 lst)))
+      (symbol-value list-var)
+    (set list-var
+         (if append (append (symbol-value list-var) (list element))
+           (cons element (symbol-value list-var))))))

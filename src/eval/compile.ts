@@ -1,0 +1,526 @@
+// Compilation: IR nodes to JS closures `(frame) => value`. A frame is an
+// array: slot 0 holds the running closure's captured boxes, the others hold
+// parameters and let-bound variables (a Box when an inner closure captures it).
+import {
+  type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, LispSignal, LispThrow, KillEmacs,
+  signal, list, UNBOUND, LispString, error,
+} from '../lisp/index.js';
+import { K, Box, FnInfo, type Node, type Code, type Frame, type Binding, type Param, type Handler } from './ir.js';
+import { analyse } from './analyse.js';
+import type { Ctx } from './scope.js';
+import {
+  symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit,
+} from './state.js';
+import { CompiledClosure } from './closure.js';
+import { callSlow, callSubrArgs, noteFrame, callFunction } from './funcall.js';
+
+export function compile(node: Node, fn: FnInfo): Code {
+  switch (node.k) {
+    case K.Const: {
+      const v = node.value;
+      return () => v;
+    }
+    case K.LexRef:
+      return compileLexRef(node.b, fn);
+    case K.DynRef: {
+      const sym = node.sym;
+      return () => {
+        const v = sym.value;
+        // Fast path: a plain symbol with a value; everything else takes the general route.
+        if (v !== UNBOUND && sym.redirect === 0) return v as LispObject;
+        return symbolValue(sym);
+      };
+    }
+    case K.LexSet:
+      return compileLexSet(node.b, compile(node.value, fn), fn);
+    case K.DynSet: {
+      const sym = node.sym;
+      const value = compile(node.value, fn);
+      return (fr) => setSymbolValue(sym, value(fr));
+    }
+    case K.If: {
+      const test = compile(node.test, fn);
+      const then = compile(node.then, fn);
+      const els = compile(node.else, fn);
+      return (fr) => (test(fr) !== NIL ? then(fr) : els(fr));
+    }
+    case K.Cond:
+      return compileCond(node.clauses.map((cl) => ({ test: compile(cl.test, fn), body: cl.body && compile(cl.body, fn) })));
+    case K.Progn:
+      return compileSequence(node.body.map((n) => compile(n, fn)));
+    case K.Prog1: {
+      const first = compile(node.body[0], fn);
+      const rest = compileSequence(node.body.slice(1).map((n) => compile(n, fn)));
+      return (fr) => {
+        const v = first(fr);
+        rest(fr);
+        return v;
+      };
+    }
+    case K.And: {
+      const parts = node.body.map((n) => compile(n, fn));
+      return (fr) => {
+        let v: LispObject = T;
+        for (let i = 0; i < parts.length; i++) {
+          v = parts[i](fr);
+          if (v === NIL) return NIL;
+        }
+        return v;
+      };
+    }
+    case K.Or: {
+      const parts = node.body.map((n) => compile(n, fn));
+      return (fr) => {
+        for (let i = 0; i < parts.length; i++) {
+          const v = parts[i](fr);
+          if (v !== NIL) return v;
+        }
+        return NIL;
+      };
+    }
+    case K.While: {
+      const test = compile(node.test, fn);
+      const body = compile(node.body, fn);
+      return (fr) => {
+        while (test(fr) !== NIL) {
+          body(fr);
+          // Back-edge: C-g is noticed here and at function entry.
+          if (quitCell[0] !== 0) signalQuit();
+        }
+        return NIL;
+      };
+    }
+    case K.Let:
+      return compileLet(node.vars, node.sequential, compile(node.body, fn), fn);
+    case K.Call:
+      return compileCall(node.sym, node.args.map((n) => compile(n, fn)), node.form, node.ctx as Ctx, fn);
+    case K.CallValue: {
+      const f = compile(node.fn, fn);
+      const args = node.args.map((n) => compile(n, fn));
+      return (fr) => {
+        const fv = f(fr);
+        const vals = new Array<LispObject>(args.length);
+        for (let i = 0; i < args.length; i++) vals[i] = args[i](fr);
+        return callFunction(fv, vals);
+      };
+    }
+    case K.Closure:
+      return compileClosure(node.info, fn);
+    case K.Catch: {
+      const tag = compile(node.tag, fn);
+      const body = compile(node.body, fn);
+      return (fr) => {
+        const t = tag(fr);
+        const tags = callState.catchTags;
+        const depth = callState.depth;
+        tags.push(t);
+        try {
+          return body(fr);
+        } catch (e) {
+          if (e instanceof LispThrow && e.tag === t) {
+            callState.depth = depth;
+            return e.value;
+          }
+          throw e;
+        } finally {
+          tags.pop();
+        }
+      };
+    }
+    case K.Unwind: {
+      const body = compile(node.body, fn);
+      const cleanup = compile(node.cleanup, fn);
+      return (fr) => {
+        let v: LispObject;
+        try {
+          v = body(fr);
+        } catch (e) {
+          if (!(e instanceof KillEmacs)) cleanup(fr);
+          throw e;
+        }
+        cleanup(fr);
+        return v;
+      };
+    }
+    case K.CondCase:
+      return compileConditionCase(node.variable, compile(node.body, fn), node.handlers, node.success, fn);
+    case K.Wrap: {
+      const wrap = node.wrap;
+      const body = compile(node.body, fn);
+      return (fr) => wrap(() => body(fr));
+    }
+  }
+}
+
+function compileSequence(codes: Code[]): Code {
+  switch (codes.length) {
+    case 0:
+      return () => NIL;
+    case 1:
+      return codes[0];
+    case 2: {
+      const [a, b] = codes;
+      return (fr) => (a(fr), b(fr));
+    }
+    case 3: {
+      const [a, b, c] = codes;
+      return (fr) => (a(fr), b(fr), c(fr));
+    }
+    default:
+      return (fr) => {
+        const n = codes.length - 1;
+        for (let i = 0; i < n; i++) codes[i](fr);
+        return codes[n](fr);
+      };
+  }
+}
+
+function compileCond(clauses: { test: Code; body: Code | null }[]): Code {
+  return (fr) => {
+    for (let i = 0; i < clauses.length; i++) {
+      const cl = clauses[i];
+      const v = cl.test(fr);
+      if (v !== NIL) return cl.body === null ? v : cl.body(fr);
+    }
+    return NIL;
+  };
+}
+
+// ---- variables ---------------------------------------------------------------
+
+function compileLexRef(b: Binding, fn: FnInfo): Code {
+  const slot = b.slot;
+  if (b.owner === fn) {
+    if (b.captured) return (fr) => (fr[slot] as Box).v;
+    return (fr) => fr[slot] as LispObject;
+  }
+  const idx = fn.captureIndex(b);
+  return (fr) => (fr[0] as Box[])[idx].v;
+}
+
+function compileLexSet(b: Binding, value: Code, fn: FnInfo): Code {
+  const slot = b.slot;
+  if (b.owner === fn) {
+    if (b.captured) return (fr) => ((fr[slot] as Box).v = value(fr));
+    return (fr) => (fr[slot] = value(fr)) as LispObject;
+  }
+  const idx = fn.captureIndex(b);
+  return (fr) => ((fr[0] as Box[])[idx].v = value(fr));
+}
+
+/** Stores a value into a lexical parameter/let slot at binding time. */
+export function bindLexical(fr: Frame, b: Binding, v: LispObject): void {
+  fr[b.slot] = b.captured ? new Box(v) : v;
+}
+
+function compileLet(vars: { target: Param; init: Node }[], sequential: boolean, body: Code, fn: FnInfo): Code {
+  const n = vars.length;
+  const inits = vars.map((v) => compile(v.init, fn));
+  const targets = vars.map((v) => v.target);
+  const anyDynamic = targets.some((t) => t instanceof LispSymbol);
+  if (!anyDynamic) {
+    // All lexical: each init only sees outer slots, so binding in order is safe even for `let`.
+    if (n === 1) {
+      const b = targets[0] as Binding;
+      const init = inits[0];
+      const slot = b.slot;
+      if (b.captured)
+        return (fr) => {
+          fr[slot] = new Box(init(fr));
+          return body(fr);
+        };
+      return (fr) => {
+        fr[slot] = init(fr);
+        return body(fr);
+      };
+    }
+    const bs = targets as Binding[];
+    if (!sequential && bs.some((b) => b.captured)) {
+      // Parallel let with boxes: still fine in order (inits refer to outer bindings only).
+    }
+    return (fr) => {
+      for (let i = 0; i < n; i++) {
+        const b = bs[i];
+        const v = inits[i](fr);
+        fr[b.slot] = b.captured ? new Box(v) : v;
+      }
+      return body(fr);
+    };
+  }
+  if (sequential) {
+    return (fr) => {
+      const count = specpdlDepth();
+      try {
+        for (let i = 0; i < n; i++) {
+          const t = targets[i];
+          const v = inits[i](fr);
+          if (t instanceof LispSymbol) specbind(t, v);
+          else fr[t.slot] = t.captured ? new Box(v) : v;
+        }
+        return body(fr);
+      } finally {
+        unbindTo(count);
+      }
+    };
+  }
+  return (fr) => {
+    const vals = new Array<LispObject>(n);
+    for (let i = 0; i < n; i++) vals[i] = inits[i](fr);
+    const count = specpdlDepth();
+    try {
+      for (let i = 0; i < n; i++) {
+        const t = targets[i];
+        if (t instanceof LispSymbol) specbind(t, vals[i]);
+        else fr[t.slot] = t.captured ? new Box(vals[i]) : vals[i];
+      }
+      return body(fr);
+    } finally {
+      unbindTo(count);
+    }
+  };
+}
+
+// ---- closures ---------------------------------------------------------------
+
+/** Compiles a function body once (idempotent). */
+export function compileFunction(info: FnInfo): void {
+  if (info.code !== null) return;
+  info.code = compile(info.body, info);
+  info.simple =
+    info.optional.length === 0 &&
+    info.rest === null &&
+    info.required.every((p) => !(p instanceof LispSymbol) && !p.captured);
+}
+
+function compileClosure(info: FnInfo, fn: FnInfo): Code {
+  compileFunction(info);
+  const caps = info.captures;
+  if (caps.length === 0) {
+    const shared = new CompiledClosure(info, null);
+    return () => shared;
+  }
+  const getters = caps.map((b): ((fr: Frame) => Box) => {
+    if (b.owner === fn) {
+      const slot = b.slot;
+      return (fr) => fr[slot] as Box;
+    }
+    const idx = fn.captureIndex(b);
+    return (fr) => (fr[0] as Box[])[idx];
+  });
+  const n = getters.length;
+  return (fr) => {
+    const env = new Array<Box>(n);
+    for (let i = 0; i < n; i++) env[i] = getters[i](fr);
+    return new CompiledClosure(info, env);
+  };
+}
+
+// ---- calls -----------------------------------------------------------------
+
+function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: FnInfo): Code {
+  const site: CallSite = { sym, form, ctx, fn, late: null };
+  switch (args.length) {
+    case 0:
+      return (fr) => {
+        const f = sym.fn;
+        try {
+          if (f instanceof CompiledClosure) return f.call0();
+          if (f instanceof Subr && f.max === 0) return f.fn();
+        } catch (e) {
+          throw noteFrame(e, sym, [], form);
+        }
+        return callSlow(site, f, args, fr);
+      };
+    case 1: {
+      const [c0] = args;
+      return (fr) => {
+        const f = sym.fn;
+        if (f instanceof CompiledClosure) {
+          const a = c0(fr);
+          try {
+            return f.call1(a);
+          } catch (e) {
+            throw noteFrame(e, sym, [a], form);
+          }
+        }
+        if (f instanceof Subr) {
+          if (f.max === 1) {
+            const a = c0(fr);
+            try {
+              return f.fn(a);
+            } catch (e) {
+              throw noteFrame(e, sym, [a], form);
+            }
+          }
+          if (f.fast1 !== null) {
+            const a = c0(fr);
+            try {
+              return f.fast1(a);
+            } catch (e) {
+              throw noteFrame(e, sym, [a], form);
+            }
+          }
+        }
+        return callSlow(site, f, args, fr);
+      };
+    }
+    case 2: {
+      const [c0, c1] = args;
+      return (fr) => {
+        const f = sym.fn;
+        if (f instanceof CompiledClosure) {
+          const a = c0(fr);
+          const b = c1(fr);
+          try {
+            return f.call2(a, b);
+          } catch (e) {
+            throw noteFrame(e, sym, [a, b], form);
+          }
+        }
+        if (f instanceof Subr) {
+          if (f.max === 2) {
+            const a = c0(fr);
+            const b = c1(fr);
+            try {
+              return f.fn(a, b);
+            } catch (e) {
+              throw noteFrame(e, sym, [a, b], form);
+            }
+          }
+          if (f.fast2 !== null) {
+            const a = c0(fr);
+            const b = c1(fr);
+            try {
+              return f.fast2(a, b);
+            } catch (e) {
+              throw noteFrame(e, sym, [a, b], form);
+            }
+          }
+        }
+        return callSlow(site, f, args, fr);
+      };
+    }
+    case 3: {
+      const [c0, c1, c2] = args;
+      return (fr) => {
+        const f = sym.fn;
+        if (f instanceof CompiledClosure) {
+          const a = c0(fr);
+          const b = c1(fr);
+          const c = c2(fr);
+          try {
+            return f.call3(a, b, c);
+          } catch (e) {
+            throw noteFrame(e, sym, [a, b, c], form);
+          }
+        }
+        if (f instanceof Subr && f.max === 3) {
+          const a = c0(fr);
+          const b = c1(fr);
+          const c = c2(fr);
+          try {
+            return f.fn(a, b, c);
+          } catch (e) {
+            throw noteFrame(e, sym, [a, b, c], form);
+          }
+        }
+        return callSlow(site, f, args, fr);
+      };
+    }
+    default:
+      return (fr) => callSlow(site, sym.fn, args, fr);
+  }
+}
+
+/** What a call node knows, for the slow path (macros defined late, aliases, lambdas...). */
+export interface CallSite {
+  readonly sym: LispSymbol;
+  readonly form: Cons;
+  readonly ctx: Ctx;
+  readonly fn: FnInfo;
+  /** Code for a late macro expansion of this form. */
+  late: Code | null;
+}
+
+/** Analyses and compiles a late macro expansion inside an already compiled function. */
+export function compileLate(site: CallSite, expansion: LispObject): Code {
+  return compile(analyse(expansion, site.ctx), site.fn);
+}
+
+// ---- condition-case ------------------------------------------------------------
+
+/** Turns anything thrown into a Lisp signal (or rethrows throws and kill-emacs). */
+export function asSignal(e: unknown): LispSignal {
+  if (e instanceof LispSignal) return e;
+  if (e instanceof LispThrow || e instanceof KillEmacs) throw e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new LispSignal(Q.error, list(new LispString('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019', true)));
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new LispSignal(Q.error, list(new LispString(`Internal error: ${msg}`, true)));
+}
+
+export function errorConditions(sym: LispSymbol): LispObject {
+  let p = sym.plist;
+  while (p instanceof Cons && p.cdr instanceof Cons) {
+    if (p.car === Q.error_conditions) return p.cdr.car;
+    p = p.cdr.cdr;
+  }
+  return NIL;
+}
+
+export function handlerMatches(conditions: LispSymbol[] | true, errorSymbol: LispSymbol): boolean {
+  if (conditions === true) return true;
+  const conds = errorConditions(errorSymbol);
+  for (const c of conditions) {
+    for (let l = conds; l instanceof Cons; l = l.cdr) if (l.car === c) return true;
+  }
+  return false;
+}
+
+function compileConditionCase(
+  variable: Param | null,
+  body: Code,
+  handlerNodes: Handler[],
+  successNode: Node | null,
+  fn: FnInfo,
+): Code {
+  const handlers = handlerNodes.map((h) => ({ conditions: h.conditions, body: compile(h.body, fn) }));
+  const success = successNode && compile(successNode, fn);
+  const runHandler = (fr: Frame, code: Code, value: LispObject): LispObject => {
+    if (variable === null) return code(fr);
+    if (variable instanceof LispSymbol) {
+      const count = specpdlDepth();
+      specbind(variable, value);
+      try {
+        return code(fr);
+      } finally {
+        unbindTo(count);
+      }
+    }
+    bindLexical(fr, variable, value);
+    return code(fr);
+  };
+  return (fr) => {
+    const depth = callState.depth;
+    const tags = callState.catchTags.length;
+    let v: LispObject;
+    try {
+      v = body(fr);
+    } catch (e) {
+      const sig = asSignal(e);
+      for (let i = 0; i < handlers.length; i++) {
+        const h = handlers[i];
+        if (handlerMatches(h.conditions, sig.symbol)) {
+          callState.depth = depth;
+          callState.catchTags.length = tags;
+          return runHandler(fr, h.body, sig.errorObject);
+        }
+      }
+      throw sig;
+    }
+    return success === null ? v : runHandler(fr, success, v);
+  };
+}
+
+export { callSubrArgs, signal, error };

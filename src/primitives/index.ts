@@ -1,0 +1,51 @@
+// Loads every builtin module (each registers its builtins as it is imported),
+// then the Lisp library under lisp/.
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { intern, Subr } from '../lisp/index.js';
+import './errors.js';
+import './eval.js';
+import './macros.js';
+import './load.js';
+import './data.js';
+import './alloc.js';
+import './arith.js';
+import './floatfns.js';
+import './fns.js';
+import './seq.js';
+import './hash.js';
+import './strings.js';
+import './casefiddle.js';
+import './character.js';
+import './coding.js';
+import './json.js';
+import './print.js';
+import './format.js';
+import './lread.js';
+import { add2, sub2, lt2, gt2, le2, ge2, numEq2, add1, sub1 } from './arith.js';
+import { loadSource } from '../eval/load.js';
+
+// Two-argument fast paths for the hottest &rest builtins.
+function fast2(name: string, fn: Subr['fast2']): void {
+  const f = intern(name).fn;
+  if (f instanceof Subr) f.fast2 = fn;
+}
+function fast1(name: string, fn: Subr['fast1']): void {
+  const f = intern(name).fn;
+  if (f instanceof Subr) f.fast1 = fn;
+}
+fast2('+', add2);
+fast2('-', sub2);
+fast2('<', lt2);
+fast2('>', gt2);
+fast2('<=', le2);
+fast2('>=', ge2);
+fast2('=', numEq2);
+fast1('1+', add1);
+fast1('1-', sub1);
+
+/** The directory of the Lisp library shipped with elisp. */
+export const lispDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lisp');
+
+loadSource(fs.readFileSync(path.join(lispDirectory, 'subr.el'), 'utf8'), path.join(lispDirectory, 'subr.el'));

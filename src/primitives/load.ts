@@ -1,0 +1,73 @@
+// load, require, provide, featurep (lread.c and fns.c).
+import * as path from 'node:path';
+import {
+  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, intern, signal, list, makeString,
+} from '../lisp/index.js';
+import { declareModule, defun, defvar, any, symbol, string, optional, bool } from '../lisp/defun.js';
+import { loadFile, locateFile } from '../eval/load.js';
+import { autoloadHooks } from '../eval/funcall.js';
+import { symbolValue } from '../eval/state.js';
+
+declareModule('lread');
+
+const Qfeatures = defvar('features', NIL);
+
+function featurep(feature: LispSymbol): boolean {
+  for (let l = Qfeatures.value as LispObject; l instanceof Cons; l = l.cdr) if (l.car === feature) return true;
+  return false;
+}
+
+defun('featurep', [symbol, optional(any)], (feature) => bool(featurep(feature)));
+
+defun('provide', [symbol, optional(any)], (feature) => {
+  if (!featurep(feature)) Qfeatures.value = new Cons(feature, Qfeatures.value as LispObject);
+  return feature;
+});
+
+/** Features built into this runtime: `require` succeeds without a file. */
+const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert']);
+
+defun('require', [symbol, optional(any), optional(any)], (feature, filename, noerror) => {
+  if (featurep(feature)) return feature;
+  const name = filename instanceof LispString ? filename.value : feature.name;
+  const file = locateFile(name, ['.el', '']);
+  if (file === null) {
+    if (builtinFeatures.has(feature.name)) {
+      Qfeatures.value = new Cons(feature, Qfeatures.value as LispObject);
+      return feature;
+    }
+    if (noerror !== NIL) return NIL;
+    signal(Q.file_missing, list(makeString('Cannot open load file'), makeString('No such file or directory'), makeString(name)));
+  }
+  loadFile(file);
+  if (!featurep(feature)) {
+    if (noerror !== NIL) return NIL;
+    signal(Q.error, list(makeString(`Loading file ${file} failed to provide feature \u2018${feature.name}\u2019`)));
+  }
+  return feature;
+});
+
+defun('load', [string, optional(any), optional(any), optional(any), optional(any)], (file, noerror, _nomessage, nosuffix) => {
+  const suffixes = nosuffix !== NIL ? [''] : ['.el', ''];
+  const found = locateFile(file.value, suffixes);
+  if (found === null) {
+    if (noerror !== NIL) return NIL;
+    signal(Q.file_missing, list(makeString('Cannot open load file'), makeString('No such file or directory'), file));
+  }
+  loadFile(found);
+  return T;
+});
+
+defun('locate-library', [string, optional(any), optional(any), optional(any)], (file) => {
+  const found = locateFile(file.value, ['.el', '']);
+  return found === null ? NIL : makeString(path.resolve(found));
+});
+
+autoloadHooks.load = (file) => {
+  if (!(file instanceof LispString)) signal(Q.wrong_type_argument, list(Q.stringp, file));
+  const found = locateFile(file.value, ['.el', '']);
+  if (found === null) signal(Q.file_missing, list(makeString('Cannot open load file'), makeString('No such file or directory'), file));
+  loadFile(found);
+};
+
+void [intern, symbolValue];

@@ -1,0 +1,317 @@
+// The macros every program uses (subr.el, backquote.el, gv.el basics),
+// written in TypeScript because they are needed before any Lisp can be loaded
+// and because their expansion speed matters for eager macroexpansion.
+import {
+  type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, LispString, intern, makeSymbol,
+  signal, list, listToArray, arrayToList, wrongType, error,
+} from '../lisp/index.js';
+import { declareModule } from '../lisp/defun.js';
+import { resolveFunction } from '../eval/analyse.js';
+
+declareModule('macros');
+
+/** Defines NAME as (macro . #<subr NAME>); the body gets the unevaluated arguments. */
+function defmacroTs(name: string, min: number, expand: (args: LispObject[]) => LispObject): void {
+  const subr = new Subr(name, min, MANY, (args: LispObject[]) => {
+    if (args.length < min) signal(Q.wrong_number_of_arguments, list(intern(name), args.length));
+    return expand(args);
+  });
+  intern(name).fn = new Cons(Q.macro, subr);
+}
+
+const S = (name: string): LispSymbol => intern(name);
+const Qbackquote = S('`');
+const Qcomma = S(',');
+const Qcomma_at = S(',@');
+const Qdefalias = S('defalias');
+const Qappend = S('append');
+const Qcons = S('cons');
+const Qlist = S('list');
+const Qvconcat = S('vconcat');
+const Qcar = S('car');
+const Qcdr = S('cdr');
+const Qsetcar = S('setcar');
+const Qsetcdr = S('setcdr');
+const Qcar_safe = S('car-safe');
+const Qnthcdr = S('nthcdr');
+const Qaset = S('aset');
+const Qputhash = S('puthash');
+const Qput = S('put');
+const Qset = S('set');
+const Qfset = S('fset');
+const Qnull = S('null');
+const Qlt = S('<');
+const Qoneplus = S('1+');
+const Qdeclare = S('declare');
+const Qsetf = S('setf');
+
+const quote = (x: LispObject): LispObject => list(Q.quote, x);
+const progn = (body: LispObject): LispObject => (body instanceof Cons && body.cdr === NIL ? body.car : new Cons(Q.progn, body));
+
+// ---- backquote --------------------------------------------------------------
+
+function isConstantForm(x: LispObject): boolean {
+  return !(x instanceof Cons) && !(x instanceof LispSymbol && x !== NIL && x !== T && !x.name.startsWith(':'));
+}
+
+/** Expands the body of `X at nesting level (0 = outermost). */
+function bq(x: LispObject, level: number): LispObject {
+  if (Array.isArray(x)) {
+    const inner = bq(arrayToList(x), level);
+    if (inner instanceof Cons && inner.car === Q.quote) return quote(x);
+    return list(Qvconcat, inner);
+  }
+  if (!(x instanceof Cons)) return isConstantForm(x) ? x : quote(x);
+  if (x.car === Qcomma && x.cdr instanceof Cons) {
+    if (level === 0) return (x.cdr as Cons).car;
+    return list(Qlist, quote(Qcomma), bq(x.cdr.car, level - 1));
+  }
+  if (x.car === Qcomma_at && x.cdr instanceof Cons && level > 0) {
+    return list(Qlist, quote(Qcomma_at), bq(x.cdr.car, level - 1));
+  }
+  if (x.car === Qbackquote && x.cdr instanceof Cons) {
+    return list(Qlist, quote(Qbackquote), bq(x.cdr.car, level + 1));
+  }
+  // A list: segments to append; (a . ,b) reads as (a \, b).
+  const segments: LispObject[] = [];
+  let pending: LispObject[] = [];
+  let l: LispObject = x;
+  let tail: LispObject = NIL;
+  while (l instanceof Cons) {
+    if (l.car === Qcomma && l.cdr instanceof Cons && l.cdr.cdr === NIL) {
+      tail = level === 0 ? l.cdr.car : bq(l, level);
+      l = NIL;
+      break;
+    }
+    const e = l.car;
+    if (e instanceof Cons && e.car === Qcomma_at && e.cdr instanceof Cons && level === 0) {
+      if (pending.length) segments.push(new Cons(Qlist, arrayToList(pending)));
+      pending = [];
+      segments.push(e.cdr.car);
+    } else pending.push(bq(e, level));
+    l = l.cdr;
+  }
+  if (l !== NIL) tail = bq(l, level);
+  if (pending.length) segments.push(new Cons(Qlist, arrayToList(pending)));
+  // Everything constant: quote the original.
+  const allQuoted =
+    segments.every((s) => s instanceof Cons && s.car === Qlist && listToArray(s.cdr).every((f) => isQuotedOrConst(f))) &&
+    isQuotedOrConst(tail);
+  if (allQuoted) return quote(x);
+  if (tail !== NIL) segments.push(tail);
+  else if (segments.length > 0) {
+    // The last spliced segment is shared, as Emacs's backquote shares it.
+  }
+  if (segments.length === 1 && tail === NIL) return segments[0];
+  return new Cons(Qappend, arrayToList(segments));
+}
+
+function isQuotedOrConst(f: LispObject): boolean {
+  return (f instanceof Cons && f.car === Q.quote) || isConstantForm(f);
+}
+
+defmacroTs('`', 1, (a) => bq(a[0], 0));
+intern('backquote').fn = Qbackquote;
+
+// ---- defining ---------------------------------------------------------------
+
+/** Splits a body into [docstring/declare/interactive-free body, declarations]. */
+function stripDeclarations(body: LispObject): LispObject {
+  const out: LispObject[] = [];
+  let l = body;
+  let i = 0;
+  while (l instanceof Cons) {
+    const f = l.car;
+    if (!(i <= 1 && f instanceof Cons && f.car === Qdeclare)) out.push(f);
+    l = l.cdr;
+    i++;
+  }
+  return arrayToList(out);
+}
+
+defmacroTs('defun', 2, (a) => {
+  const [name, args] = a;
+  if (!(name instanceof LispSymbol)) wrongType(Q.symbolp, name);
+  const body = stripDeclarations(arrayToList(a.slice(2)));
+  return list(Qdefalias, quote(name), list(Q.function, new Cons(Q.lambda, new Cons(args, body))));
+});
+
+defmacroTs('defmacro', 2, (a) => {
+  const [name, args] = a;
+  if (!(name instanceof LispSymbol)) wrongType(Q.symbolp, name);
+  const body = stripDeclarations(arrayToList(a.slice(2)));
+  return list(
+    Qdefalias,
+    quote(name),
+    list(Qcons, quote(Q.macro), list(Q.function, new Cons(Q.lambda, new Cons(args, body)))),
+  );
+});
+
+defmacroTs('defsubst', 2, (a) => new Cons(S('defun'), arrayToList(a)));
+defmacroTs('define-inline', 2, (a) => new Cons(S('defun'), arrayToList(a)));
+
+defmacroTs('lambda', 0, (a) => list(Q.function, new Cons(Q.lambda, arrayToList(a))));
+
+defmacroTs('declare', 0, () => NIL);
+
+// ---- control --------------------------------------------------------------------
+
+defmacroTs('when', 1, (a) => list(Q.if, a[0], progn(arrayToList(a.slice(1)))));
+defmacroTs('unless', 1, (a) => new Cons(Q.if, new Cons(a[0], new Cons(NIL, arrayToList(a.slice(1))))));
+defmacroTs('prog2', 2, (a) => list(Q.progn, a[0], new Cons(Q.prog1, arrayToList(a.slice(1)))));
+
+defmacroTs('dolist', 1, (a) => {
+  const spec = a[0];
+  if (!(spec instanceof Cons) || !(spec.cdr instanceof Cons)) wrongType(Q.listp, spec);
+  const v = spec.car;
+  const tail = makeSymbol('tail');
+  const body = arrayToList(a.slice(1));
+  const result = spec.cdr.cdr;
+  const loop = list(
+    Q.while,
+    tail,
+    new Cons(Q.let, new Cons(list(list(v, list(Qcar, tail))), appendForms(body, list(list(Q.setq, tail, list(Qcdr, tail)))))),
+  );
+  const forms: LispObject[] = [loop];
+  if (result instanceof Cons) forms.push(new Cons(Q.let, new Cons(list(list(v, NIL)), result)));
+  return new Cons(Q.let, new Cons(list(list(tail, spec.cdr.car)), arrayToList(forms)));
+});
+
+defmacroTs('dotimes', 1, (a) => {
+  const spec = a[0];
+  if (!(spec instanceof Cons) || !(spec.cdr instanceof Cons)) wrongType(Q.listp, spec);
+  const v = spec.car;
+  const counter = makeSymbol('counter');
+  const upper = makeSymbol('upper');
+  const body = arrayToList(a.slice(1));
+  const result = spec.cdr.cdr;
+  const loop = list(
+    Q.while,
+    list(Qlt, counter, upper),
+    new Cons(Q.let, new Cons(list(list(v, counter)), body)),
+    list(Q.setq, counter, list(Qoneplus, counter)),
+  );
+  const forms: LispObject[] = [loop];
+  if (result instanceof Cons) forms.push(new Cons(Q.let, new Cons(list(list(v, counter)), result)));
+  return new Cons(Q.let, new Cons(list(list(upper, spec.cdr.car), list(counter, 0)), arrayToList(forms)));
+});
+
+function appendForms(a: LispObject, b: LispObject): LispObject {
+  return arrayToList(listToArray(a), b);
+}
+
+// ---- places -----------------------------------------------------------------------
+
+/** The form that stores VALUE into PLACE (simple places of gv.el). */
+export function setPlace(place: LispObject, value: LispObject): LispObject {
+  if (place instanceof LispSymbol) return list(Q.setq, place, value);
+  if (!(place instanceof Cons) || !(place.car instanceof LispSymbol)) signal(Q.error, list(new LispString('Bad place', false), place));
+  const head = place.car;
+  const args = listToArray(place.cdr);
+  switch (head.name) {
+    case 'car':
+      return list(Qsetcar, args[0], value);
+    case 'cdr':
+      return list(Qsetcdr, args[0], value);
+    case 'caar':
+      return list(Qsetcar, list(Qcar, args[0]), value);
+    case 'cadr':
+      return list(Qsetcar, list(Qcdr, args[0]), value);
+    case 'cdar':
+      return list(Qsetcdr, list(Qcar, args[0]), value);
+    case 'cddr':
+      return list(Qsetcdr, list(Qcdr, args[0]), value);
+    case 'nth':
+      return list(Qsetcar, list(Qnthcdr, args[0], args[1]), value);
+    case 'nthcdr':
+      return list(Qsetcdr, list(Qnthcdr, list(S('1-'), args[0]), args[1]), value);
+    case 'elt':
+      return list(S('internal--set-elt'), args[0], args[1], value);
+    case 'aref':
+      return list(Qaset, args[0], args[1], value);
+    case 'gethash':
+      return list(Qputhash, args[0], value, args[1]);
+    case 'get':
+      return list(Qput, args[0], args[1], value);
+    case 'symbol-value':
+      return list(Qset, args[0], value);
+    case 'symbol-function':
+      return list(Qfset, args[0], value);
+    case 'symbol-plist':
+      return list(S('setplist'), args[0], value);
+    case 'default-value':
+      return list(S('set-default'), args[0], value);
+    case 'plist-get': {
+      // (setf (plist-get PLIST PROP) V) → (setq PLIST (plist-put PLIST PROP V)) for variable places.
+      return setPlace(args[0], new Cons(S('plist-put'), arrayToList([args[0], ...args.slice(1), value])));
+    }
+    case 'alist-get':
+      return list(S('internal--alist-set'), quote(place), value);
+    case 'process-get':
+      return list(S('process-put'), args[0], args[1], value);
+    case 'buffer-local-value':
+      return list(S('internal--set-buffer-local-value'), args[0], args[1], value);
+    case 'point':
+      return list(S('goto-char'), value);
+    case 'match-data':
+      return list(S('set-match-data'), value);
+    case 'overlay-get':
+      return list(S('overlay-put'), args[0], args[1], value);
+    case 'terminal-parameter':
+    case 'frame-parameter':
+      return value;
+  }
+  const f = resolveFunction(head);
+  if (f instanceof Cons && f.car === Q.macro) {
+    const expanded = macroexpandOnce(place);
+    if (expanded !== place) return setPlace(expanded, value);
+  }
+  const setter = intern(`\\(setf\\ ${head.name}\\)`);
+  void setter;
+  error(`${head.name} is not a valid place expression`);
+}
+
+import { macroexpand1 } from './eval.js';
+function macroexpandOnce(form: LispObject): LispObject {
+  return macroexpand1(form, NIL)[0];
+}
+
+defmacroTs('setf', 0, (a) => {
+  if (a.length % 2 !== 0) signal(Q.wrong_number_of_arguments, list(Qsetf, a.length));
+  const forms: LispObject[] = [];
+  for (let i = 0; i < a.length; i += 2) forms.push(setPlace(a[i], a[i + 1]));
+  return forms.length === 1 ? forms[0] : new Cons(Q.progn, arrayToList(forms));
+});
+
+defmacroTs('push', 2, (a) => {
+  const [x, place] = a;
+  return setPlace(place, list(Qcons, x, place));
+});
+
+defmacroTs('pop', 1, (a) => {
+  const place = a[0];
+  return list(Qcar_safe, list(Q.prog1, place, setPlace(place, list(Qcdr, place))));
+});
+
+defmacroTs('setq-default', 0, (a) => {
+  const forms: LispObject[] = [];
+  for (let i = 0; i + 1 < a.length; i += 2) forms.push(list(S('set-default'), quote(a[i]), a[i + 1]));
+  return forms.length === 1 ? forms[0] : new Cons(Q.progn, arrayToList(forms));
+});
+
+defmacroTs('setq-local', 0, (a) => {
+  const forms: LispObject[] = [];
+  for (let i = 0; i + 1 < a.length; i += 2) {
+    forms.push(list(Qset, list(S('make-local-variable'), quote(a[i])), a[i + 1]));
+  }
+  return forms.length === 1 ? forms[0] : new Cons(Q.progn, arrayToList(forms));
+});
+
+defmacroTs('defvar-local', 2, (a) =>
+  list(Q.progn, new Cons(Q.defvar, arrayToList(a)), list(S('make-variable-buffer-local'), quote(a[0]))),
+);
+
+defmacroTs('cl-incf', 1, (a) => setPlace(a[0], list(S('+'), a[0], a.length > 1 ? a[1] : 1)));
+defmacroTs('cl-decf', 1, (a) => setPlace(a[0], list(S('-'), a[0], a.length > 1 ? a[1] : 1)));
+
+void [Qnull, T];
