@@ -62,7 +62,7 @@ export function setSymbolValue(sym: LispSymbol, value: LispObject): LispObject {
     sym.value = value;
   } else {
     const s = indirectVariable(sym);
-    if (s.constancy !== Constancy.Mutable) signal(Q.setting_constant, list(s));
+    if (s.constancy !== Constancy.Mutable) signal(Q.setting_constant, list(sym));
     if (s.redirect === Redirect.Localized && localized) localized.set(s, value);
     else s.value = value;
   }
