@@ -1,0 +1,44 @@
+// Test helpers: Lisp in, printed Lisp out, on one thread with an InlineHost-style capture.
+import '../src/primitives/index.js';
+import { setHost, type Host } from '../src/host/host.js';
+import { evalString } from '../src/eval/index.js';
+import { printToString } from '../src/reader/printer.js';
+import { LispSignal } from '../src/lisp/index.js';
+
+export const captured = { stdout: '', stderr: '' };
+
+const testHost: Host = {
+  writeStdout(data) {
+    captured.stdout += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  },
+  writeStderr(data) {
+    captured.stderr += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  },
+  readStdinLine() {
+    return null;
+  },
+};
+setHost(testHost);
+
+/** Evaluates source (lexical binding unless told otherwise) and prints the value with prin1. */
+export function lisp(src: string, lexical = true): string {
+  return printToString(evalString(src, lexical), true);
+}
+
+/** Evaluates source and returns the error it signals, printed as (SYMBOL . DATA). */
+export function lispError(src: string, lexical = true): string {
+  try {
+    evalString(src, lexical);
+  } catch (e) {
+    if (e instanceof LispSignal) return printToString(e.errorObject, true);
+    throw e;
+  }
+  return 'no error';
+}
+
+/** Evaluates source and returns what it printed to standard output. */
+export function lispOutput(src: string, lexical = true): string {
+  captured.stdout = '';
+  evalString(src, lexical);
+  return captured.stdout;
+}
