@@ -284,15 +284,18 @@ export function escapeSymbolName(name: string): string {
   const confusing = NUMBER_LIKE.test(name);
   let out = confusing ? '\\' : '';
   let plainFrom = 0;
+  let escaped = confusing;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c < 128 ? SYMBOL_ESCAPE[c] === 1 : c === 0xa0) {
+      // A number-like name already starts with a backslash.
       if (confusing && i === 0) continue;
       out += name.slice(plainFrom, i) + '\\';
       plainFrom = i;
+      escaped = true;
     }
   }
-  return plainFrom === 0 && !confusing ? name : out + name.slice(plainFrom);
+  return escaped ? out + name.slice(plainFrom) : name;
 }
 
 // ---- the printer ----------------------------------------------------------------
@@ -449,7 +452,7 @@ class Printer {
     if (obj instanceof Cons || Array.isArray(obj) || obj instanceof LispRecord || obj instanceof LispHashTable || obj instanceof CharTable) {
       const depth = this.frames.length;
       if (!this.circle) {
-        if (depth >= MAX_PRINT_DEPTH) error('Apparently circular structure being printed');
+        if (depth + 1 >= MAX_PRINT_DEPTH) error('Apparently circular structure being printed');
         const bp = this.beingPrinted;
         for (let i = 0; i < depth; i++) {
           if (bp[i] === obj) {
@@ -542,7 +545,7 @@ class Printer {
     let max = 2;
     let q = 2;
     while (tail instanceof Cons) {
-      if (i !== 0 && this.numbers !== null && this.numbers.has(tail)) {
+      if (i !== 0 && this.circle && this.numbers!.has(tail)) {
         this.out += ' . ';
         yield tail;
         this.out += ')';
@@ -557,7 +560,7 @@ class Printer {
       yield tail.car;
       tail = tail.cdr;
       if (--q !== 0) {
-        if (tail === tortoise) {
+        if (tail === tortoise && !this.circle) {
           this.out += ' . #' + (i >> 1) + ')';
           return;
         }
@@ -595,18 +598,23 @@ class Printer {
     this.out += ' rehash-size ' + hashParameterText(h.rehashSize, true);
     this.out += ' rehash-threshold ' + hashParameterText(h.rehashThreshold, false);
     this.out += ' data (';
-    // Emacs walks the slots up to print-length, not the entries.
+    // A print-length of 0 does not limit the data (Emacs 28 quirk).
+    const limit = this.printLength === 0 ? Infinity : this.printLength;
     const keys = h.keys as unknown[];
-    const slots = Math.min(keys.length, this.printLength);
-    for (let i = 0; i < slots; i++) {
+    let printed = 0;
+    for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (k === undefined || typeof k === 'symbol') continue;
-      if (i !== 0) this.out += ' ';
+      if (printed === limit) {
+        this.out += ' ...';
+        break;
+      }
+      if (printed !== 0) this.out += ' ';
+      printed++;
       yield k as LispObject;
       this.out += ' ';
       yield h.vals[i];
     }
-    if (this.printLength < h.size) this.out += ' ...';
     this.out += '))';
   }
 
@@ -666,15 +674,14 @@ class Printer {
 
   private printSymbol(sym: LispSymbol): void {
     const name = sym.name;
-    if (!this.escape) {
-      this.out += name;
-      return;
-    }
     if (this.gensym && !sym.interned) {
       this.out += '#:';
       if (name.length === 0) return;
+    } else if (name.length === 0) {
+      this.out += '##';
+      return;
     }
-    this.out += escapeSymbolName(name);
+    this.out += this.escape ? escapeSymbolName(name) : name;
   }
 
   private printString(str: LispString): void {
@@ -801,7 +808,7 @@ function octalBytes(s: string, multibyte: boolean): string {
 export function printToString(obj: LispObject, escape: boolean, options?: PrintOptions): string {
   // Fast paths for the commonest atoms.
   if (typeof obj === 'number') return String(obj);
-  if (obj instanceof LispSymbol && !escape) return obj.name;
+  if (obj instanceof LispSymbol && !escape && obj.interned && obj.name.length > 0) return obj.name;
   const p = new Printer(escape, options);
   p.print(obj);
   return p.out;

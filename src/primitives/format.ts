@@ -1,0 +1,246 @@
+// `format` and `format-message`, as Emacs 28.2's styled_format (editfns.c)
+// does them: %s %S %d %o %x %X %c %e %f %g %%, flags - + space # 0, width,
+// precision, field numbers (%N$). Floats are rounded on their exact binary
+// value, half to even, as glibc's printf does.
+import {
+  type LispObject, LispSymbol, LispString, LispFloat, NIL, UNBOUND, Q, intern, signal, wrongType, list,
+  makeString, lispCharToJs, MAX_CHAR,
+} from '../lisp/index.js';
+import { declareModule, defunRest, defvar } from '../lisp/defun.js';
+import { printToString, fixedDigits, expDigits, generalDigits } from '../reader/printer.js';
+import { stringWidth, prefixFittingWidth } from './charwidth.js';
+
+declareModule('editfns');
+
+const Qtext_quoting_style = intern('text-quoting-style');
+if (Qtext_quoting_style.value === UNBOUND) defvar('text-quoting-style', NIL);
+const Qstraight = intern('straight');
+const Qgrave = intern('grave');
+
+/** Grave accent and apostrophe as text-quoting-style wants them (curve by default). */
+export function substituteQuotes(text: string): string {
+  if (text.indexOf('`') < 0 && text.indexOf("'") < 0) return text;
+  const style = Qtext_quoting_style.value;
+  if (style === Qgrave) return text;
+  if (style === Qstraight) return text.replace(/`/g, "'");
+  return text.replace(/`/g, '\u2018').replace(/'/g, '\u2019');
+}
+
+/** Signals (error MESSAGE) with the message's quotes styled, as Emacs's error() does. */
+function formatError(message: string): never {
+  signal(Q.error, list(makeString(substituteQuotes(message))));
+}
+
+const FLAG_MINUS = 1;
+const FLAG_PLUS = 2;
+const FLAG_SPACE = 4;
+const FLAG_SHARP = 8;
+const FLAG_ZERO = 16;
+
+function padText(text: string, width: number, flags: number): string {
+  if (width <= 0) return text;
+  const w = stringWidth(text);
+  if (w >= width) return text;
+  const pad = ' '.repeat(width - w);
+  return flags & FLAG_MINUS ? text + pad : pad + text;
+}
+
+/** Pads a number's text: SIGN/PREFIX then DIGITS, zero-filled after the prefix when asked. */
+function padNumber(prefix: string, digits: string, width: number, flags: number, zeroFill: boolean): string {
+  const len = prefix.length + digits.length;
+  if (width <= len) return prefix + digits;
+  if (flags & FLAG_MINUS) return prefix + digits + ' '.repeat(width - len);
+  if (zeroFill) return prefix + '0'.repeat(width - len) + digits;
+  return ' '.repeat(width - len) + prefix + digits;
+}
+
+function signPrefix(negative: boolean, flags: number): string {
+  if (negative) return '-';
+  if (flags & FLAG_PLUS) return '+';
+  if (flags & FLAG_SPACE) return ' ';
+  return '';
+}
+
+function formatInteger(arg: LispObject, conv: number, flags: number, width: number, prec: number): string {
+  let value: bigint;
+  if (typeof arg === 'number') value = BigInt(arg);
+  else if (typeof arg === 'bigint') value = arg;
+  else {
+    const d = (arg as LispFloat).value;
+    if (!Number.isFinite(d)) {
+      // %d of an infinity or NaN prints like %f would; %o and %x cannot.
+      if (conv !== 100) signal(Q.overflow_error, NIL);
+      return padText(signPrefix(d < 0 || (d !== d && isNegativeNaN(d)), flags) + (d !== d ? 'nan' : 'inf'), width, flags);
+    }
+    value = BigInt(Math.trunc(d));
+  }
+  const negative = value < 0n;
+  const mag = negative ? -value : value;
+  let digits = conv === 100 ? mag.toString() : conv === 111 ? mag.toString(8) : mag.toString(16);
+  if (conv === 88) digits = digits.toUpperCase();
+  if (prec >= 0) {
+    if (prec === 0 && mag === 0n) digits = '';
+    else if (digits.length < prec) digits = '0'.repeat(prec - digits.length) + digits;
+  }
+  let prefix = signPrefix(negative, flags);
+  if (flags & FLAG_SHARP) {
+    if (conv === 111) {
+      if (digits.charCodeAt(0) !== 48) digits = '0' + digits;
+    } else if (conv !== 100 && mag !== 0n) prefix += conv === 88 ? '0X' : '0x';
+  }
+  return padNumber(prefix, digits, width, flags, (flags & FLAG_ZERO) !== 0 && prec < 0);
+}
+
+const nanView = new Float64Array(1);
+const nanBits = new BigUint64Array(nanView.buffer);
+function isNegativeNaN(d: number): boolean {
+  nanView[0] = d;
+  return nanBits[0] >> 63n === 1n;
+}
+
+function formatFloat(arg: LispObject, conv: number, flags: number, width: number, prec: number): string {
+  const d = typeof arg === 'number' ? arg : typeof arg === 'bigint' ? Number(arg) : (arg as LispFloat).value;
+  const negative = d !== d ? isNegativeNaN(d) : d < 0 || Object.is(d, -0);
+  const prefix = signPrefix(negative, flags);
+  if (!Number.isFinite(d)) return padNumber(prefix, d !== d ? 'nan' : 'inf', width, flags, false);
+  const p = prec < 0 ? 6 : prec;
+  const alt = (flags & FLAG_SHARP) !== 0;
+  const body = conv === 101 ? expDigits(d, p, alt) : conv === 102 ? fixedDigits(d, p, alt) : generalDigits(d, p, alt);
+  return padNumber(prefix, body, width, flags, (flags & FLAG_ZERO) !== 0);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Formats as `format` does (message=false) or `format-message` (true: the
+ * format string's ` and ' follow text-quoting-style).
+ */
+export function formatString(fmt: LispString, args: LispObject[], message: boolean): LispString {
+  const f = fmt.value;
+  const n = f.length;
+  let out = '';
+  let multibyte = fmt.multibyte;
+  // Unibyte pieces with bytes ≥ 128 must become raw bytes if the result ends up multibyte.
+  let unibyteHigh = false;
+  let literalFrom = 0;
+  // Index into [fmt, ...args] of the last argument used.
+  let argIndex = 0;
+  const flushLiteral = (end: number): void => {
+    if (end > literalFrom) {
+      const lit = f.slice(literalFrom, end);
+      const styled = message ? substituteQuotes(lit) : lit;
+      if (styled !== lit && styled.indexOf('\u2018') + styled.indexOf('\u2019') > -2) multibyte = true;
+      out += styled;
+    }
+  };
+  let i = 0;
+  while (i < n) {
+    const ch = f.charCodeAt(i);
+    if (ch !== 37) {
+      i++;
+      continue;
+    }
+    flushLiteral(i);
+    i++;
+    // Field number: digits followed by '$'.
+    let j = i;
+    let num = 0;
+    while (j < n && isDigit(f.charCodeAt(j))) num = Math.min(num * 10 + f.charCodeAt(j++) - 48, 1e9);
+    if (j > i && j < n && f.charCodeAt(j) === 36) {
+      argIndex = num - 1;
+      i = j + 1;
+    }
+    let flags = 0;
+    for (; i < n; i++) {
+      const c = f.charCodeAt(i);
+      if (c === 45) flags |= FLAG_MINUS;
+      else if (c === 43) flags |= FLAG_PLUS;
+      else if (c === 32) flags |= FLAG_SPACE;
+      else if (c === 35) flags |= FLAG_SHARP;
+      else if (c === 48) flags |= FLAG_ZERO;
+      else break;
+    }
+    let width = 0;
+    while (i < n && isDigit(f.charCodeAt(i))) width = Math.min(width * 10 + f.charCodeAt(i++) - 48, 1e9);
+    let prec = -1;
+    if (i < n && f.charCodeAt(i) === 46) {
+      i++;
+      prec = 0;
+      while (i < n && isDigit(f.charCodeAt(i))) prec = Math.min(prec * 10 + f.charCodeAt(i++) - 48, 1e9);
+    }
+    if (i >= n) formatError('Format string ends in middle of format specifier');
+    const conv = f.charCodeAt(i);
+    i++;
+    literalFrom = i;
+    if (conv === 37) {
+      out += '%';
+      continue;
+    }
+    if (!'sSdoxXcefg'.includes(String.fromCharCode(conv))) {
+      formatError('Invalid format operation %' + f.slice(i - 1, i));
+    }
+    argIndex++;
+    if (argIndex > args.length) formatError('Not enough arguments for format string');
+    const arg = argIndex === 0 ? fmt : args[argIndex - 1];
+    const isNumber = typeof arg === 'number' || typeof arg === 'bigint' || arg instanceof LispFloat;
+    let piece: string;
+    if (conv === 115 || conv === 83) {
+      let text: string;
+      if (conv === 115 && arg instanceof LispString) {
+        text = arg.value;
+        if (arg.multibyte) multibyte = true;
+        else if (/[\x80-\xff]/.test(text)) unibyteHigh = true;
+      } else if (conv === 115 && arg instanceof LispSymbol) {
+        text = arg.name;
+      } else {
+        text = printToString(arg, conv === 83);
+        if (!multibyte && /[^\x00-\x7f]/.test(text)) multibyte = true;
+      }
+      if (prec >= 0) text = text.slice(0, prefixFittingWidth(text, prec));
+      piece = padText(text, width, flags);
+    } else if (conv === 99) {
+      if (typeof arg !== 'number') formatError("Format specifier doesn't match argument type");
+      if (arg < 0 || arg > MAX_CHAR) wrongType(Q.characterp, arg);
+      piece = padText(lispCharToJs(arg), width, flags);
+      if (arg > 127) multibyte = true;
+    } else if (!isNumber) {
+      formatError("Format specifier doesn't match argument type");
+    } else if (conv === 101 || conv === 102 || conv === 103) {
+      piece = formatFloat(arg, conv, flags, width, prec);
+    } else {
+      piece = formatInteger(arg, conv, flags, width, prec);
+    }
+    out += piece;
+  }
+  flushLiteral(n);
+  if (multibyte && unibyteHigh) out = rawBytesFromUnibyteArgs(fmt, args, message);
+  return new LispString(out, multibyte);
+}
+
+/**
+ * When a multibyte result takes text from unibyte string arguments, their
+ * bytes ≥ 128 become raw-byte characters. Rare; done by re-running the
+ * formatting with those arguments converted.
+ */
+function rawBytesFromUnibyteArgs(fmt: LispString, args: LispObject[], message: boolean): string {
+  const converted = args.map((a) =>
+    a instanceof LispString && !a.multibyte && /[\x80-\xff]/.test(a.value)
+      ? new LispString(a.value.replace(/[\x80-\xff]/g, (c) => String.fromCharCode(0xdc00 + c.charCodeAt(0))), true)
+      : a,
+  );
+  return formatString(fmt, converted, message).value;
+}
+
+defunRest('format', 1, (args) => {
+  const fmt = args[0];
+  if (!(fmt instanceof LispString)) wrongType(Q.stringp, fmt);
+  return formatString(fmt, args.slice(1), false);
+});
+
+defunRest('format-message', 1, (args) => {
+  const fmt = args[0];
+  if (!(fmt instanceof LispString)) wrongType(Q.stringp, fmt);
+  return formatString(fmt, args.slice(1), true);
+});
