@@ -101,10 +101,14 @@
          (if-let* ,spec (progn ,@body) (throw ',done nil))))))
 
 (defmacro named-let (name bindings &rest body)
-  (let ((fargs (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
-        (aargs (mapcar (lambda (b) (if (consp b) (cadr b))) bindings)))
-    `(letrec ((,name (lambda ,fargs . ,body)))
-       (funcall ,name . ,aargs))))
+  ;; NAME is a local function: calls to it in BODY become funcalls of a variable.
+  (let* ((fargs (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
+         (aargs (mapcar (lambda (b) (if (consp b) (cadr b))) bindings))
+         (fsym (make-symbol (symbol-name name)))
+         (expanded (macroexpand-all (cons 'progn body)
+                                    (list (cons name (lambda (&rest args) `(funcall ,fsym ,@args)))))))
+    `(letrec ((,fsym (lambda ,fargs ,expanded)))
+       (funcall ,fsym . ,aargs))))
 
 (defmacro thread-first (&rest forms)
   (if (null (cdr forms)) (car forms)
@@ -199,3 +203,57 @@
     (set list-var
          (if append (append (symbol-value list-var) (list element))
            (cons element (symbol-value list-var))))))
+
+(defun apply-partially (fun &rest args)
+  (lambda (&rest args2) (apply fun (append args args2))))
+
+(defun function-put (func prop value) (put func prop value))
+(defun function-get (f prop &optional _autoload)
+  (let ((val nil))
+    (while (and (symbolp f) (null (setq val (get f prop))) (fboundp f)
+                (let ((fundef (symbol-function f))) (and (symbolp fundef) fundef (setq f fundef)))))
+    val))
+
+(defun assq-delete-all (key alist)
+  (while (and (consp (car alist)) (eq (car (car alist)) key)) (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr)) (eq (car (car tail-cdr)) key))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+(defun assoc-delete-all (key alist &optional test)
+  (unless test (setq test #'equal))
+  (while (and (consp (car alist)) (funcall test (caar alist) key)) (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr)) (funcall test (caar tail-cdr) key))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+(defun rassq-delete-all (value alist)
+  (while (and (consp (car alist)) (eq (cdr (car alist)) value)) (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr)) (eq (cdr (car tail-cdr)) value))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+(defun obarray-make (&optional size) (make-vector (or size 1511) 0))
+(defun obarrayp (object) (and (vectorp object) (< 0 (length object))))
+
+(defun documentation (function &optional _raw)
+  (let ((def (indirect-function function)))
+    (or (function-get function 'function-documentation)
+        (progn
+          (when (eq (car-safe def) 'macro) (setq def (cdr def)))
+          (let ((body (cond ((eq (car-safe def) 'lambda) (cddr def))
+                            ((eq (car-safe def) 'closure) (cdr (cddr def)))
+                            ((functionp def) (cddr (internal--function-source def))))))
+            (if (and (stringp (car body)) (cdr body)) (car body)))))))
+
+(defun documentation-property (symbol prop &optional _raw)
+  (let ((doc (get symbol prop))) (if (stringp doc) doc)))

@@ -18,6 +18,8 @@ export const macroHooks = {
   },
 };
 
+const Qfuncall = intern('funcall');
+
 type SpecialAnalyser = (form: Cons, ctx: Ctx) => Node;
 const specialForms = new Map<LispSymbol, SpecialAnalyser>();
 
@@ -89,6 +91,13 @@ function analyseCompound(form: Cons, ctx: Ctx): Node {
     const fn = resolveFunction(head);
     if (fn instanceof Cons && fn.car === Q.macro) {
       return analyse(expandMacro(fn.cdr, form), ctx);
+    }
+    // (funcall #'SYM ARGS...) is (SYM ARGS...), as Emacs's eager macroexpansion rewrites it.
+    if (head === Qfuncall && form.cdr instanceof Cons) {
+      const f = form.cdr.car;
+      if (f instanceof Cons && f.car === Q.function && f.cdr instanceof Cons && f.cdr.car instanceof LispSymbol && f.cdr.cdr === NIL) {
+        return analyse(new Cons(f.cdr.car, form.cdr.cdr), ctx);
+      }
     }
     return { k: K.Call, sym: head, args: analyseArgs(form.cdr, ctx), form, ctx };
   }
@@ -413,12 +422,14 @@ defineSpecialForm('save-current-buffer', 0, -1, (form, ctx) => ({
 
 /** Runtime part of defvar/defconst: set the default value (unless bound, for defvar). */
 export const defvarHooks = {
-  defvar: (sym: LispSymbol, value: () => LispObject): LispObject => {
+  defvar: (sym: LispSymbol, value: () => LispObject, doc: LispObject): LispObject => {
     void value;
+    void doc;
     return sym;
   },
-  defconst: (sym: LispSymbol, value: LispObject): LispObject => {
+  defconst: (sym: LispSymbol, value: LispObject, doc: LispObject): LispObject => {
     void value;
+    void doc;
     return sym;
   },
 };
@@ -430,7 +441,8 @@ defineSpecialForm('defvar', 1, 3, (form, ctx) => {
   if (a.length === 1) return c(sym);
   sym.special = true;
   const init = analyse(a[1], ctx);
-  return evalNode((run) => defvarHooks.defvar(sym, run), init);
+  const doc = a.length > 2 ? a[2] : NIL;
+  return evalNode((run) => defvarHooks.defvar(sym, run, doc), init);
 });
 
 defineSpecialForm('defconst', 2, 3, (form, ctx) => {
@@ -439,7 +451,8 @@ defineSpecialForm('defconst', 2, 3, (form, ctx) => {
   if (!(sym instanceof LispSymbol)) wrongType(Q.symbolp, sym);
   sym.special = true;
   const init = analyse(a[1], ctx);
-  return evalNode((run) => defvarHooks.defconst(sym, run()), init);
+  const doc = a.length > 2 ? a[2] : NIL;
+  return evalNode((run) => defvarHooks.defconst(sym, run(), doc), init);
 });
 
 /** A node that hands a thunk for `body` to fn. */

@@ -7,7 +7,7 @@ import { declareModule, defun, defunRest, defvar, any, symbol, optional, bool } 
 import { callFunction, lambdaListFunction } from '../eval/funcall.js';
 import { evalWithLexical } from '../eval/toplevel.js';
 import { resolveFunction, isSpecialForm, expandMacro, defvarHooks } from '../eval/analyse.js';
-import { callState, symbolValueCell, setDefaultValue, specbind, unbindTo, specpdlDepth } from '../eval/state.js';
+import { callState, indirectVariable, setDefaultValue, specbind, unbindTo, specpdlDepth } from '../eval/state.js';
 import { CompiledClosure } from '../eval/closure.js';
 import { formatString } from './format.js';
 import { UNBOUND } from '../lisp/symbol.js';
@@ -202,18 +202,24 @@ defun('backtrace-frame', [any, optional(any)], () => NIL);
 
 // ---- defvar / defconst run-time parts --------------------------------------------
 
-defvarHooks.defvar = (sym, value) => {
+const Qvariable_documentation = intern('variable-documentation');
+
+defvarHooks.defvar = (sym, value, doc) => {
   sym.special = true;
-  if (symbolValueCell(sym) === UNBOUND || sym.value === UNBOUND) setDefaultValue(sym, value());
+  if (indirectVariable(sym).value === UNBOUND) setDefaultValue(sym, value());
+  if (doc !== NIL) putProp(sym, Qvariable_documentation, doc);
   return sym;
 };
 
-defvarHooks.defconst = (sym, value) => {
+defvarHooks.defconst = (sym, value, doc) => {
   sym.special = true;
   setDefaultValue(sym, value);
   putProp(sym, intern('risky-local-variable'), T);
+  if (doc !== NIL) putProp(sym, Qvariable_documentation, doc);
   return sym;
 };
+
+defun('internal--function-source', [any], (f) => (f instanceof LispClosure ? f.asList() : f));
 
 defun('internal--define-uninitialized-variable', [symbol, optional(any)], (sym) => {
   sym.special = true;

@@ -11,6 +11,7 @@ import './marker.js';
 import './buffer-files.js';
 import './eval.js';
 import './macros.js';
+import './macroexp.js';
 import './load.js';
 import './data.js';
 import './alloc.js';

@@ -40,6 +40,7 @@ const Qput = S('put');
 const Qset = S('set');
 const Qfset = S('fset');
 const Qnull = S('null');
+const Qdelq = S('delq');
 const Qlt = S('<');
 const Qoneplus = S('1+');
 const Qdeclare = S('declare');
@@ -172,9 +173,8 @@ defmacroTs('dolist', 1, (a) => {
     tail,
     new Cons(Q.let, new Cons(list(list(v, list(Qcar, tail))), appendForms(body, list(list(Q.setq, tail, list(Qcdr, tail)))))),
   );
-  const forms: LispObject[] = [loop];
-  if (result instanceof Cons) forms.push(new Cons(Q.let, new Cons(list(list(v, NIL)), result)));
-  return new Cons(Q.let, new Cons(list(list(tail, spec.cdr.car)), arrayToList(forms)));
+  // Emacs 28 evaluates RESULT with VAR unbound (lexical) / not rebound.
+  return new Cons(Q.let, new Cons(list(list(tail, spec.cdr.car)), arrayToList([loop], result)));
 });
 
 defmacroTs('dotimes', 1, (a) => {
@@ -245,8 +245,31 @@ export function setPlace(place: LispObject, value: LispObject): LispObject {
       // (setf (plist-get PLIST PROP) V) → (setq PLIST (plist-put PLIST PROP V)) for variable places.
       return setPlace(args[0], new Cons(S('plist-put'), arrayToList([args[0], ...args.slice(1), value])));
     }
-    case 'alist-get':
-      return list(S('internal--alist-set'), quote(place), value);
+    case 'alist-get': {
+      // (setf (alist-get KEY ALIST DEFAULT REMOVE TESTFN) V), as gv.el expands it.
+      const [key, alist, dflt = NIL, remove = NIL, testfn = NIL] = args;
+      const k = makeSymbol('k');
+      const p = makeSymbol('p');
+      const v = makeSymbol('v');
+      const lookup =
+        testfn === NIL ? list(S('assq'), k, alist) : list(S('assoc'), k, alist, testfn);
+      const store = list(
+        Q.if,
+        p,
+        list(Qsetcdr, p, v),
+        setPlace(alist, list(Qcons, list(Q.setq, p, list(Qcons, k, v)), alist)),
+      );
+      const body =
+        remove === NIL
+          ? store
+          : list(
+              Q.if,
+              list(Q.and, remove, list(S('eql'), v, dflt)),
+              list(Q.if, p, setPlace(alist, list(Qdelq, p, alist))),
+              store,
+            );
+      return list(Q.let_star, list(list(k, key), list(p, lookup), list(v, value)), body, v);
+    }
     case 'process-get':
       return list(S('process-put'), args[0], args[1], value);
     case 'buffer-local-value':
