@@ -250,9 +250,9 @@
     (or (function-get function 'function-documentation)
         (progn
           (when (eq (car-safe def) 'macro) (setq def (cdr def)))
+          (setq def (internal--function-source def))
           (let ((body (cond ((eq (car-safe def) 'lambda) (cddr def))
-                            ((eq (car-safe def) 'closure) (cdr (cddr def)))
-                            ((functionp def) (cddr (internal--function-source def))))))
+                            ((eq (car-safe def) 'closure) (cdr (cddr def))))))
             (if (and (stringp (car body)) (cdr body)) (car body)))))))
 
 (defun documentation-property (symbol prop &optional _raw)

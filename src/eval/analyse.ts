@@ -438,7 +438,11 @@ defineSpecialForm('defvar', 1, 3, (form, ctx) => {
   const a = arity(form, Q.defvar, 1, 3);
   const sym = a[0];
   if (!(sym instanceof LispSymbol)) wrongType(Q.symbolp, sym);
-  if (a.length === 1) return c(sym);
+  if (a.length === 1) {
+    // A bare (defvar x) at top level makes x dynamic for the rest of the file.
+    if (ctx.lexical && ctx.scope === null && ctx.fn.parent === null) ctx.unit.specials.add(sym);
+    return c(sym);
+  }
   sym.special = true;
   const init = analyse(a[1], ctx);
   const doc = a.length > 2 ? a[2] : NIL;

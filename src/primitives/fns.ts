@@ -120,6 +120,8 @@ export function seqLength(seq: LispObject): number {
   if (Array.isArray(seq)) return seq.length;
   if (seq instanceof BoolVector) return seq.bits.length;
   if (seq instanceof CharTable) return MAX_CHAR;
+  // Records are vector-like: Emacs 28's `length' counts their slots.
+  if (seq instanceof LispRecord) return seq.slots.length;
   return wrongType(Q.sequencep, seq);
 }
 
