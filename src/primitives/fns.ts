@@ -7,7 +7,7 @@
 // FOR_EACH_TAIL uses (Brent's: the tortoise jumps to the hare after 2, 4,
 // 8 ... steps), so `circular-list` errors carry the same tail as in Emacs.
 import {
-  type LispObject, Cons, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
+  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
   normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern,
 } from '../lisp/index.js';
@@ -705,7 +705,15 @@ function assocWith(alist: LispObject, match: (e: Cons) => boolean): LispObject {
 
 /** `assoc` with an optional TESTFN, called as (TESTFN ELEMENT-KEY KEY). */
 export function assoc(key: LispObject, alist: LispObject, testfn: LispObject = NIL): LispObject {
-  if (testfn === NIL || testfn === Q.equal) return assocWith(alist, (e) => equal(e.car, key));
+  if (testfn === NIL || testfn === Q.equal) {
+    // Hot case: string keys compare by text without the generic `equal'.
+    if (key instanceof LispString) {
+      const text = key.value;
+      return assocWith(alist, (e) => e.car instanceof LispString && e.car.value === text);
+    }
+    if (typeof key === 'number' || key instanceof LispSymbol) return assq(key, alist);
+    return assocWith(alist, (e) => equal(e.car, key));
+  }
   if (testfn === Q.eq) return assq(key, alist);
   return assocWith(alist, (e) => call2(testfn, e.car, key) !== NIL);
 }
