@@ -99,7 +99,8 @@ defunRest('make-hash-table', 0, (args) => {
   const rehashArg = i ? args[i] : NIL;
   let rehashSize = DEFAULT_REHASH_SIZE;
   let increment = 0;
-  if (rehashArg !== NIL) {
+  // A given :rehash-size must be valid, nil included (Emacs signals for nil too).
+  if (i) {
     if (typeof rehashArg === 'number' && rehashArg > 0) {
       increment = rehashArg;
       rehashSize = rehashArg;
