@@ -317,114 +317,150 @@ function compileClosure(info: FnInfo, fn: FnInfo): Code {
 
 // ---- calls -----------------------------------------------------------------
 
+type Fast0 = () => LispObject;
+type Fast1 = (a: LispObject) => LispObject;
+type Fast2 = (a: LispObject, b: LispObject) => LispObject;
+type Fast3 = (a: LispObject, b: LispObject, c: LispObject) => LispObject;
+
+/**
+ * A positional entry point for f with n arguments, or null when the call
+ * needs the general path (macros, wrong arity, padding, lambda lists...).
+ */
+function directEntry(f: LispObject, n: number): Fast0 | Fast1 | Fast2 | Fast3 | null {
+  if (f instanceof CompiledClosure) {
+    switch (n) {
+      case 0:
+        return () => f.call0();
+      case 1:
+        return (a: LispObject) => f.call1(a);
+      case 2:
+        return (a: LispObject, b: LispObject) => f.call2(a, b);
+      case 3:
+        return (a: LispObject, b: LispObject, c: LispObject) => f.call3(a, b, c);
+    }
+    return null;
+  }
+  if (f instanceof Subr) {
+    if (f.max === n) return f.fn as Fast2;
+    if (n === 1 && f.fast1 !== null) return f.fast1;
+    if (n === 2 && f.fast2 !== null) return f.fast2;
+  }
+  return null;
+}
+
+/*
+ * A call site keeps a one-entry inline cache: the function object it saw last
+ * and a positional entry for it. Redefinition (fset/defalias) changes the
+ * function cell, so the next call misses the cache and takes the slow path.
+ */
 function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: FnInfo): Code {
   const site: CallSite = { sym, form, ctx, fn, late: null };
   switch (args.length) {
-    case 0:
+    case 0: {
+      let seen: LispObject | null = null;
+      let entry: Fast0 | null = null;
       return (fr) => {
         const f = sym.fn;
+        if (f === seen) {
+          try {
+            return entry!();
+          } catch (e) {
+            throw noteFrame(e, sym, [], form);
+          }
+        }
+        const d = directEntry(f, 0) as Fast0 | null;
+        if (d === null) return callSlow(site, f, args, fr);
+        seen = f;
+        entry = d;
         try {
-          if (f instanceof CompiledClosure) return f.call0();
-          if (f instanceof Subr && f.max === 0) return f.fn();
+          return d();
         } catch (e) {
           throw noteFrame(e, sym, [], form);
         }
-        return callSlow(site, f, args, fr);
       };
+    }
     case 1: {
       const [c0] = args;
+      let seen: LispObject | null = null;
+      let entry: Fast1 | null = null;
       return (fr) => {
         const f = sym.fn;
-        if (f instanceof CompiledClosure) {
+        if (f === seen) {
           const a = c0(fr);
           try {
-            return f.call1(a);
+            return entry!(a);
           } catch (e) {
             throw noteFrame(e, sym, [a], form);
           }
         }
-        if (f instanceof Subr) {
-          if (f.max === 1) {
-            const a = c0(fr);
-            try {
-              return f.fn(a);
-            } catch (e) {
-              throw noteFrame(e, sym, [a], form);
-            }
-          }
-          if (f.fast1 !== null) {
-            const a = c0(fr);
-            try {
-              return f.fast1(a);
-            } catch (e) {
-              throw noteFrame(e, sym, [a], form);
-            }
-          }
+        const d = directEntry(f, 1) as Fast1 | null;
+        if (d === null) return callSlow(site, f, args, fr);
+        seen = f;
+        entry = d;
+        const a = c0(fr);
+        try {
+          return d(a);
+        } catch (e) {
+          throw noteFrame(e, sym, [a], form);
         }
-        return callSlow(site, f, args, fr);
       };
     }
     case 2: {
       const [c0, c1] = args;
+      let seen: LispObject | null = null;
+      let entry: Fast2 | null = null;
       return (fr) => {
         const f = sym.fn;
-        if (f instanceof CompiledClosure) {
+        if (f === seen) {
           const a = c0(fr);
           const b = c1(fr);
           try {
-            return f.call2(a, b);
+            return entry!(a, b);
           } catch (e) {
             throw noteFrame(e, sym, [a, b], form);
           }
         }
-        if (f instanceof Subr) {
-          if (f.max === 2) {
-            const a = c0(fr);
-            const b = c1(fr);
-            try {
-              return f.fn(a, b);
-            } catch (e) {
-              throw noteFrame(e, sym, [a, b], form);
-            }
-          }
-          if (f.fast2 !== null) {
-            const a = c0(fr);
-            const b = c1(fr);
-            try {
-              return f.fast2(a, b);
-            } catch (e) {
-              throw noteFrame(e, sym, [a, b], form);
-            }
-          }
+        const d = directEntry(f, 2) as Fast2 | null;
+        if (d === null) return callSlow(site, f, args, fr);
+        seen = f;
+        entry = d;
+        const a = c0(fr);
+        const b = c1(fr);
+        try {
+          return d(a, b);
+        } catch (e) {
+          throw noteFrame(e, sym, [a, b], form);
         }
-        return callSlow(site, f, args, fr);
       };
     }
     case 3: {
       const [c0, c1, c2] = args;
+      let seen: LispObject | null = null;
+      let entry: Fast3 | null = null;
       return (fr) => {
         const f = sym.fn;
-        if (f instanceof CompiledClosure) {
+        if (f === seen) {
           const a = c0(fr);
           const b = c1(fr);
           const c = c2(fr);
           try {
-            return f.call3(a, b, c);
+            return entry!(a, b, c);
           } catch (e) {
             throw noteFrame(e, sym, [a, b, c], form);
           }
         }
-        if (f instanceof Subr && f.max === 3) {
-          const a = c0(fr);
-          const b = c1(fr);
-          const c = c2(fr);
-          try {
-            return f.fn(a, b, c);
-          } catch (e) {
-            throw noteFrame(e, sym, [a, b, c], form);
-          }
+        const d = directEntry(f, 3) as Fast3 | null;
+        if (d === null) return callSlow(site, f, args, fr);
+        seen = f;
+        entry = d;
+        const a = c0(fr);
+        const b = c1(fr);
+        const c = c2(fr);
+        try {
+          return d(a, b, c);
+        } catch (e) {
+          throw noteFrame(e, sym, [a, b, c], form);
         }
-        return callSlow(site, f, args, fr);
       };
     }
     default:

@@ -13,12 +13,32 @@ import { formPosition } from '../reader/positions.js';
 
 const Qautoload = Q.autoload;
 
+/** A frame whose source position is looked up only when someone reads it. */
+class LazyFrame {
+  private pos: { file: string | null; line: number; col: number } | null | undefined = undefined;
+  constructor(
+    readonly fn: LispObject,
+    readonly args: readonly LispObject[] | null,
+    private readonly form: Cons | null,
+  ) {}
+  private where(): { file: string | null; line: number; col: number } | null {
+    if (this.pos === undefined) this.pos = (this.form && formPosition(this.form)) ?? null;
+    return this.pos;
+  }
+  get file(): string | null {
+    return this.where()?.file ?? null;
+  }
+  get line(): number {
+    return this.where()?.line ?? 0;
+  }
+  get col(): number {
+    return this.where()?.col ?? 0;
+  }
+}
+
 /** Records a Lisp frame on a signal passing through a call (for the batch backtrace). */
 export function noteFrame(e: unknown, fn: LispObject, args: LispObject[], form: Cons | null): unknown {
-  if (e instanceof LispSignal && e.frames.length < 60) {
-    const pos = form ? formPosition(form) : undefined;
-    e.frames.push({ fn, args, file: pos?.file ?? null, line: pos?.line ?? 0, col: pos?.col ?? 0 });
-  }
+  if (e instanceof LispSignal && e.frames.length < 60) e.frames.push(new LazyFrame(fn, args, form));
   return e;
 }
 
