@@ -28,6 +28,9 @@ import './json.js';
 import './print.js';
 import './format.js';
 import './lread.js';
+import './timefns.js';
+import './fileio.js';
+import './dired.js';
 import { add2, sub2, lt2, gt2, le2, ge2, numEq2, add1, sub1 } from './arith.js';
 import { loadSource } from '../eval/load.js';
 
