@@ -1,24 +1,29 @@
 // Test helpers: Lisp in, printed Lisp out, on one thread with an InlineHost-style capture.
 import '../src/primitives/index.js';
-import { setHost, type Host } from '../src/host/host.js';
+import { setHost } from '../src/host/host.js';
+import { InlineHost } from '../src/host/inline-host.js';
 import { evalString } from '../src/eval/index.js';
 import { printToString } from '../src/reader/printer.js';
 import { LispSignal } from '../src/lisp/index.js';
 
-export const captured = { stdout: '', stderr: '' };
+const testHost = new InlineHost();
+setHost(testHost);
 
-const testHost: Host = {
-  writeStdout(data) {
-    captured.stdout += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+/** What the evaluated code wrote; tests reset it as they need. */
+export const captured = {
+  get stdout(): string {
+    return testHost.stdout;
   },
-  writeStderr(data) {
-    captured.stderr += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  set stdout(v: string) {
+    testHost.stdout = v;
   },
-  readStdinLine() {
-    return null;
+  get stderr(): string {
+    return testHost.stderr;
+  },
+  set stderr(v: string) {
+    testHost.stderr = v;
   },
 };
-setHost(testHost);
 
 /** Evaluates source (lexical binding unless told otherwise) and prints the value with prin1. */
 export function lisp(src: string, lexical = true): string {

@@ -1,0 +1,92 @@
+// The `elisp` command, main thread. It starts the interpreter worker first
+// (the worker loads the interpreter while we parse the command line), then
+// sends it a batch plan or runs the REPL, forwards signals, and exits with
+// the worker's status. It never runs Lisp.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InterpreterWorker, freshestBuild } from '../host/main-link.js';
+import type { FromWorker } from '../host/protocol.js';
+import type { Repl } from './repl.js';
+
+const PROGRAM_NAME = 'elisp';
+
+/** How long a worker may take to unwind after a fatal signal before main exits anyway. */
+const KILL_GRACE_MS = 1000;
+
+/** Exit statuses Emacs 28 uses in batch mode for these signals: the signal number. */
+const FATAL_SIGNALS: ReadonlyArray<[NodeJS.Signals, number]> = [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+  ['SIGHUP', 1],
+];
+
+function die(message: string, status = 255): never {
+  try {
+    fs.writeSync(2, `${PROGRAM_NAME}: ${message}\n`);
+  } catch {
+    // stderr is gone too
+  }
+  process.exit(status);
+}
+
+/** Nothing on the main thread may end in a JavaScript stack trace. */
+function installCrashHandlers(): void {
+  process.on('uncaughtException', (e) => die(`internal error: ${e instanceof Error ? e.message : String(e)}`));
+  process.on('unhandledRejection', (e) => die(`internal error: ${e instanceof Error ? e.message : String(e)}`));
+}
+
+function invocation(): { name: string; directory: string } {
+  const script = process.argv[1] ? fs.realpathSync(process.argv[1]) : process.cwd();
+  return { name: PROGRAM_NAME, directory: path.dirname(script) + '/' };
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  installCrashHandlers();
+  let repl: Repl | null = null;
+  const link = new InterpreterWorker({
+    entry: freshestBuild(new URL('./worker.js', import.meta.url)),
+    onMessage(message: FromWorker) {
+      if (message.type === 'exit') process.exit(message.code);
+      repl?.onMessage(message);
+    },
+    onExit(code, error) {
+      if (error !== null) die(`internal error: ${error.message}`);
+      process.exit(code);
+    },
+  });
+
+  // Loaded after the worker started, so that it loads the interpreter meanwhile.
+  const { parseCommandLine, packageVersion } = await import('./args.js');
+  const commandLine = parseCommandLine(argv, invocation());
+  if (commandLine.kind === 'exit') process.exit(commandLine.status);
+
+  if (commandLine.kind === 'batch') {
+    link.post({ type: 'batch', plan: commandLine.plan });
+    for (const [sig, status] of FATAL_SIGNALS) {
+      process.on(sig, () => {
+        // A second signal, or a worker that does not unwind in time: exit at once.
+        if (link.hasExited) process.exit(status);
+        link.kill(status);
+        const timer = setTimeout(() => process.exit(status), KILL_GRACE_MS);
+        timer.unref();
+        process.removeAllListeners(sig);
+        process.on(sig, () => process.exit(status));
+      });
+    }
+    return;
+  }
+
+  link.post({
+    type: 'session',
+    input: 'relay',
+    commandLineArgs: commandLine.commandLineArgs,
+    invocationName: commandLine.invocationName,
+    invocationDirectory: commandLine.invocationDirectory,
+  });
+  const { Repl } = await import('./repl.js');
+  repl = new Repl(link, {
+    banner: `${PROGRAM_NAME} ${packageVersion()}: Emacs Lisp with GNU Emacs 28.2 semantics. Ctrl-D exits.`,
+  });
+  const r = repl;
+  process.on('SIGINT', () => r.interrupt());
+}

@@ -1,0 +1,186 @@
+// The Host of the interpreter worker: synchronous writes to fds 1/2, stdin
+// read in the worker or relayed from main, and the event channel from main
+// (see protocol.ts) drained with receiveMessageOnPort and slept on with
+// Atomics.wait. Runs only inside the worker thread; never awaits.
+import * as fs from 'node:fs';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { Host, HostEvent } from './host.js';
+import { SEQ, ASLEEP, type WorkerStart, type FromWorker, type ToWorker, type InputMode } from './protocol.js';
+import { quitRequested } from './quit.js';
+
+/** Exit status of a process killed by SIGPIPE, as a shell reports it. */
+const BROKEN_PIPE_STATUS = 141;
+
+export class WorkerHost implements Host {
+  private readonly words: Int32Array;
+  private readonly port: MessagePort;
+  private readonly output: WorkerStart['output'];
+  /** Batch mode reads fd 0; a session says otherwise. */
+  input: InputMode = 'fd';
+  private readonly pending: HostEvent[] = [];
+  private readonly napCell = new Int32Array(new SharedArrayBuffer(4));
+  private nextRequestId = 1;
+  private stdinBytes: Buffer = Buffer.alloc(0);
+  private stdinEnded = false;
+  private brokenPipe = false;
+
+  constructor(start: WorkerStart) {
+    this.words = new Int32Array(start.shared);
+    this.port = start.port;
+    this.output = start.output;
+  }
+
+  writeStdout(data: string | Uint8Array): void {
+    this.write(1, data);
+  }
+
+  writeStderr(data: string | Uint8Array): void {
+    this.write(2, data);
+  }
+
+  /** Sends a message to the main thread. */
+  post(message: FromWorker): void {
+    this.port.postMessage(message);
+  }
+
+  private write(fd: 1 | 2, data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (bytes.length === 0) return;
+    if (this.output === 'relay') {
+      this.post({ type: 'output', fd, data: bytes });
+      return;
+    }
+    if (this.brokenPipe) return;
+    let offset = 0;
+    while (offset < bytes.length) {
+      try {
+        offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          // A non-blocking pipe is full (main may have made it non-blocking): wait a little.
+          this.nap(1);
+          continue;
+        }
+        if (code === 'EPIPE') {
+          // Emacs dies of SIGPIPE here; the reader is gone, so nothing visible is lost.
+          this.brokenPipe = true;
+          this.post({ type: 'exit', code: BROKEN_PIPE_STATUS });
+          return;
+        }
+        throw e;
+      }
+    }
+  }
+
+  exit(status: number): never {
+    this.post({ type: 'exit', code: status });
+    // Ends the worker thread at once; JS finally blocks do not run, like C exit().
+    process.exit(status);
+  }
+
+  private nap(ms: number): void {
+    Atomics.wait(this.napCell, 0, 0, ms);
+  }
+
+  readStdinLine(): string | null {
+    if (this.input === 'none') return null;
+    if (this.input === 'relay') return this.request('read-line', '');
+    for (;;) {
+      const nl = this.stdinBytes.indexOf(10);
+      if (nl >= 0) {
+        const line = this.stdinBytes.subarray(0, nl).toString('utf8');
+        this.stdinBytes = this.stdinBytes.subarray(nl + 1);
+        return line;
+      }
+      if (this.stdinEnded) {
+        if (this.stdinBytes.length === 0) return null;
+        const rest = this.stdinBytes.toString('utf8');
+        this.stdinBytes = Buffer.alloc(0);
+        return rest;
+      }
+      this.fillStdin();
+    }
+  }
+
+  private fillStdin(): void {
+    const chunk = Buffer.alloc(65536);
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(0, chunk, 0, chunk.length, null);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          this.nap(5);
+          continue;
+        }
+        if (code === 'EOF' || code === 'EBADF' || code === 'ENXIO') {
+          this.stdinEnded = true;
+          return;
+        }
+        throw e;
+      }
+      if (n === 0) this.stdinEnded = true;
+      else this.stdinBytes = Buffer.concat([this.stdinBytes, chunk.subarray(0, n)]);
+      return;
+    }
+  }
+
+  /** A blocking request to main; events that arrive meanwhile are kept for the next waitEvents. */
+  request(op: 'read-line', prompt: string): string | null {
+    const id = this.nextRequestId++;
+    this.post({ type: 'request', id, op, prompt });
+    for (;;) {
+      const seen = Atomics.load(this.words, SEQ);
+      const reply = this.takeReply(id);
+      if (reply !== undefined) return reply;
+      this.sleep(seen, Infinity);
+    }
+  }
+
+  private takeReply(id: number): string | null | undefined {
+    this.drain();
+    for (let i = 0; i < this.pending.length; i++) {
+      const e = this.pending[i];
+      if (e.type === 'reply' && e.id === id) {
+        this.pending.splice(i, 1);
+        return e.value;
+      }
+    }
+    return undefined;
+  }
+
+  waitEvents(timeoutMs: number): HostEvent[] {
+    const deadline = timeoutMs === Infinity ? Infinity : Date.now() + Math.max(0, timeoutMs);
+    for (;;) {
+      const seen = Atomics.load(this.words, SEQ);
+      this.drain();
+      if (this.pending.length > 0) return this.pending.splice(0, this.pending.length);
+      if (quitRequested()) return [];
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return [];
+      this.sleep(seen, remaining);
+    }
+  }
+
+  /** Puts events back at the head of the queue, for the next waitEvents. */
+  unread(events: HostEvent[]): void {
+    this.pending.unshift(...events);
+  }
+
+  private sleep(seen: number, ms: number): void {
+    Atomics.store(this.words, ASLEEP, 1);
+    Atomics.wait(this.words, SEQ, seen, ms);
+    Atomics.store(this.words, ASLEEP, 0);
+  }
+
+  private drain(): void {
+    for (;;) {
+      const m = receiveMessageOnPort(this.port);
+      if (m === undefined) return;
+      const batch = m.message as ToWorker[];
+      for (let i = 0; i < batch.length; i++) this.pending.push(batch[i]);
+    }
+  }
+}

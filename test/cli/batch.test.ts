@@ -1,0 +1,228 @@
+// `elisp FILE.el` behaves like `emacs -Q --batch -l FILE.el`: output, exit
+// statuses, kill-emacs, and how uncaught errors are reported (each
+// expectation below was checked against GNU Emacs 28.2).
+import { describe, it, expect, beforeAll } from 'vitest';
+import { ensureBuilt } from '../../scripts/build-if-stale.mjs';
+import * as path from 'node:path';
+import { runElisp, runScript, script, JS_STACK } from './cli-helpers.js';
+
+beforeAll(ensureBuilt);
+
+const LEX = ';;; -*- lexical-binding: t -*-\n';
+
+describe('running a script', () => {
+  it('prints with princ and exits with status 0', async () => {
+    const r = await runScript(LEX + '(defun greet (who) (format "Hello, %s!" who))\n(princ (greet "world"))\n(terpri)\n');
+    expect(r).toMatchObject({ stdout: 'Hello, world!\n', stderr: '', code: 0 });
+  });
+
+  it('gives the script its arguments in command-line-args-left', async () => {
+    const r = await runScript(LEX + '(prin1 command-line-args-left)', ['a', 'b c', '--eval', 'x']);
+    expect(r.stdout).toBe('("a" "b c" "--eval" "x")');
+    expect(r.code).toBe(0);
+  });
+
+  it('runs in batch mode: noninteractive is t and load-file-name is the absolute file name', async () => {
+    const file = script('where.el', LEX + '(prin1 (list noninteractive load-file-name))');
+    const r = await runElisp([path.basename(file)], { cwd: path.dirname(file) });
+    expect(r.stdout).toBe(`(t ${JSON.stringify(file)})`);
+  });
+
+  it('runs kill-emacs-hook when the script ends', async () => {
+    const r = await runScript(LEX + '(add-hook \'kill-emacs-hook (lambda () (princ "[hook]\\n")))\n(princ "body\\n")\n');
+    expect(r).toMatchObject({ stdout: 'body\n[hook]\n', code: 0 });
+  });
+
+  it('reads standard input line by line with (read t), prompting on stdout', async () => {
+    const r = await runScript(LEX + '(prin1 (read t))\n(prin1 (read t))\n', [], { stdin: '(1 2)\nb\n' });
+    expect(r.stdout).toBe('Lisp expression: (1 2)Lisp expression: b');
+  });
+});
+
+describe('kill-emacs', () => {
+  it('exits at once with its integer argument, keeping the output so far', async () => {
+    const r = await runScript(LEX + '(princ "first\\n")\n(princ "second")\n(kill-emacs 3)\n(princ "never")\n');
+    expect(r).toMatchObject({ stdout: 'first\nsecond', code: 3 });
+  });
+
+  it('takes the exit status modulo 256: (kill-emacs -1) exits with 255', async () => {
+    expect((await runElisp(['--eval', '(kill-emacs -1)'])).code).toBe(255);
+    expect((await runElisp(['--eval', '(kill-emacs 256)'])).code).toBe(0);
+  });
+
+  it('exits with 0 for a string, nil or any other argument', async () => {
+    for (const arg of ['"x"', 'nil', 't', "'foo"]) {
+      const r = await runElisp(['--eval', `(progn (princ "a") (kill-emacs ${arg}))`]);
+      expect(r).toMatchObject({ stdout: 'a', stderr: '', code: 0 });
+    }
+  });
+
+  it('runs kill-emacs-hook before exiting', async () => {
+    const r = await runElisp(['--eval', '(progn (add-hook (quote kill-emacs-hook) (lambda () (princ "bye"))) (kill-emacs 4))']);
+    expect(r).toMatchObject({ stdout: 'bye', code: 4 });
+  });
+});
+
+describe('an uncaught error', () => {
+  it('prints only the message when backtrace-on-error-noninteractive is nil, after unwinding, and exits with 255', async () => {
+    const r = await runScript(
+      LEX + '(setq backtrace-on-error-noninteractive nil)\n(princ "partial")\n(unwind-protect (car 1) (princ " cleanup\\n"))\n',
+    );
+    expect(r).toEqual({ stdout: 'partial cleanup\n', stderr: 'Wrong type argument: listp, 1\n', code: 255, signal: null });
+  });
+
+  it('prints "Debugger entered--Lisp error:" and one line per Lisp frame by default', async () => {
+    const r = await runScript(LEX + '(defun my-head (x) (car x))\n(my-head \'oops)\n');
+    expect(r.code).toBe(255);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe('Debugger entered--Lisp error: (wrong-type-argument listp oops)');
+    const frames = lines.filter((l) => /^ {2}\S/.test(l));
+    expect(frames.slice(0, 2)).toEqual(['  car(oops)', '  my-head(oops)']);
+    expect(r.stderr.endsWith('\n\n')).toBe(true);
+  });
+
+  it('starts the backtrace on a fresh line of stderr when stdout got output, as batch messages do', async () => {
+    const r = await runScript(LEX + '(princ "out")\n(car 1)\n');
+    expect(r.stdout).toBe('out');
+    expect(r.stderr.startsWith('\nDebugger entered--Lisp error: (wrong-type-argument listp 1)\n')).toBe(true);
+  });
+
+  it('reports a throw without catch as no-catch', async () => {
+    const r = await runElisp(['--eval', '(progn (setq backtrace-on-error-noninteractive nil) (throw (quote nobody) 1))']);
+    expect(r).toMatchObject({ stderr: 'No catch for tag: nobody, 1\n', code: 255 });
+  });
+
+  it('runs kill-emacs-hook before exiting with 255', async () => {
+    const r = await runElisp([
+      '--eval',
+      '(progn (setq backtrace-on-error-noninteractive nil) (add-hook (quote kill-emacs-hook) (lambda () (princ "bye"))) (car 1))',
+    ]);
+    expect(r).toMatchObject({ stdout: 'bye', code: 255 });
+  });
+
+  it('never shows a JavaScript stack', async () => {
+    for (const src of ['(car 1)', '(funcall (quote no-such-function))', '(signal (quote quit) nil)', '(error "x %S" "s")']) {
+      const r = await runElisp(['--eval', src]);
+      expect(r.code).toBe(255);
+      expect(r.stderr).not.toMatch(JS_STACK);
+      expect(r.stderr).toMatch(/^Debugger entered--Lisp error: \(/);
+    }
+  });
+});
+
+describe('a file with an unbalanced paren', () => {
+  it('runs the complete forms, then fails with (end-of-file "FILE") and exits with 255', async () => {
+    const file = script('unbalanced.el', '(princ "before\\n")\n(defun broken (x)\n  (list x\n');
+    const r = await runElisp(['unbalanced.el'], { cwd: path.dirname(file) });
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr.startsWith(`\nDebugger entered--Lisp error: (end-of-file ${JSON.stringify(file)})\n`)).toBe(true);
+    expect(r.code).toBe(255);
+  });
+
+  it('prints only "End of file during parsing: FILE" without backtrace', async () => {
+    const file = script('unbalanced2.el', '(setq backtrace-on-error-noninteractive nil)\n(list 1\n');
+    const r = await runElisp(['unbalanced2.el'], { cwd: path.dirname(file) });
+    expect(r).toMatchObject({ stdout: '', stderr: `End of file during parsing: ${file}\n`, code: 255 });
+  });
+});
+
+describe('a missing file', () => {
+  it('signals file-missing with the name as given', async () => {
+    const r = await runElisp(['--eval', '(setq backtrace-on-error-noninteractive nil)', '-l', 'no-such-file.el']);
+    expect(r).toMatchObject({ stderr: 'Cannot open load file: No such file or directory, no-such-file.el\n', code: 255 });
+  });
+});
+
+describe('--eval and -l', () => {
+  it('--eval prints nothing unless the form prints', async () => {
+    expect(await runElisp(['--eval', '(+ 1 2)'])).toMatchObject({ stdout: '', stderr: '', code: 0 });
+    expect(await runElisp(['--eval', 'nil'])).toMatchObject({ stdout: '', stderr: '', code: 0 });
+  });
+
+  it('--eval evaluates only the first form of its argument, with lexical binding', async () => {
+    const r = await runElisp(['--eval', '(prin1 (funcall (let ((x 1)) (lambda () x)))) (prin1 2)']);
+    expect(r).toMatchObject({ stdout: '1', code: 0 });
+  });
+
+  it('runs --eval and -l in command-line order', async () => {
+    const lib = script('lib.el', LEX + '(princ "[lib]")\n(defun lib-fn () "from lib")\n');
+    const r = await runElisp(['--eval', '(princ "[first]")', '-l', lib, '--eval', '(princ (lib-fn))']);
+    expect(r).toMatchObject({ stdout: '[first][lib]from lib', code: 0 });
+  });
+
+  it('--eval of an empty string fails with (end-of-file)', async () => {
+    const r = await runElisp(['--eval', '']);
+    expect(r.code).toBe(255);
+    expect(r.stderr.startsWith('Debugger entered--Lisp error: (end-of-file)\n')).toBe(true);
+  });
+
+  it('accepts -Q and --batch as emacs does, without effect', async () => {
+    const r = await runElisp(['-Q', '--batch', '--eval', '(princ noninteractive)']);
+    expect(r).toMatchObject({ stdout: 't', code: 0 });
+  });
+});
+
+describe('--help and --version', () => {
+  it('--help shows the usage and exits with 0', async () => {
+    const r = await runElisp(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: elisp \[options\] \[FILE \[ARGS\.\.\.\]\]/);
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await runElisp(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('an unknown option is an error with status 255, without a JavaScript stack', async () => {
+    const r = await runElisp(['--no-such-option']);
+    expect(r.code).toBe(255);
+    expect(r.stderr).toMatch(/unknown option/);
+    expect(r.stderr).not.toMatch(JS_STACK);
+  });
+});
+
+describe('the interpreter thread', () => {
+  it('has the stack for 100,000 nested Lisp calls when max-lisp-eval-depth allows them', async () => {
+    const r = await runElisp([
+      '--eval',
+      '(progn (setq max-lisp-eval-depth 200000) (defun depth (n) (if (= n 0) 0 (1+ (depth (1- n))))) (princ (depth 100000)))',
+    ]);
+    expect(r).toMatchObject({ stdout: '100000', code: 0 });
+  });
+
+  it('stops runaway recursion with a one-line Lisp error, not a JavaScript stack overflow', async () => {
+    const r = await runElisp([
+      '--eval',
+      '(progn (setq backtrace-on-error-noninteractive nil) (defun down (n) (down (1+ n))) (down 0))',
+    ]);
+    expect(r.code).toBe(255);
+    // Emacs 28 says "Variable binding depth exceeds max-specpdl-size" here.
+    expect(r.stderr).toMatch(/^(Variable binding depth exceeds max-specpdl-size|Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019)\n$/);
+  });
+});
+
+describe('signals in batch mode', () => {
+  it('SIGINT ends the run with status 2 after running kill-emacs-hook, as Emacs does', async () => {
+    const r = await runElisp(
+      ['--eval', '(progn (add-hook (quote kill-emacs-hook) (lambda () (princ "bye"))) (princ "a") (while t))'],
+      { started: (child) => child.stdout!.once('data', () => child.kill('SIGINT')) },
+    );
+    expect(r).toMatchObject({ stdout: 'abye', stderr: '', code: 2 });
+  });
+
+  it('SIGTERM ends the run with status 15', async () => {
+    const r = await runElisp(['--eval', '(progn (princ "a") (while t))'], {
+      started: (child) => child.stdout!.once('data', () => child.kill('SIGTERM')),
+    });
+    expect(r).toMatchObject({ stdout: 'a', code: 15 });
+  });
+
+  it('a closed stdout ends a script that prints forever', async () => {
+    const r = await runElisp(['--eval', '(while t (princ "line\\n"))'], {
+      started: (child) => child.stdout!.once('data', () => child.stdout!.destroy()),
+    });
+    expect(r.code).not.toBe(0);
+  });
+});
