@@ -1,6 +1,7 @@
 // eq, eql, equal and the hashes that agree with them.
 import type { LispObject } from './types.js';
-import { LispSymbol } from './symbol.js';
+import { LispSymbol, NIL, intern } from './symbol.js';
+import { error, signal } from './signal.js';
 import { Cons } from './cons.js';
 import { LispFloat } from './number.js';
 import { LispString } from './string.js';
@@ -31,17 +32,28 @@ export function eql(a: LispObject, b: LispObject): boolean {
   return false;
 }
 
-/** `equal`: structural equality on conses, strings, vectors and records. */
+/**
+ * `equal`: structural equality on conses, strings, vectors and records.
+ * Like Emacs, recursion depth (through cars and elements; cdrs loop) above
+ * 200 signals "Stack overflow in equal", and two circular lists signal
+ * circular-list instead of looping.
+ */
 export function equal(a: LispObject, b: LispObject, depth = 0): boolean {
+  if (depth > 200) error('Stack overflow in equal');
+  let steps = 0;
+  let tortoise = a;
   for (;;) {
     if (a === b) return true;
-    if (depth > 10000) return false;
     if (a instanceof Cons) {
       if (!(b instanceof Cons)) return false;
       if (!equal(a.car, b.car, depth + 1)) return false;
       a = a.cdr;
       b = b.cdr;
-      depth++;
+      // Brent-style check, only on long lists.
+      if (++steps > 64) {
+        if (a === tortoise) signal(intern('circular-list'), new Cons(a, NIL));
+        if ((steps & (steps - 1)) === 0) tortoise = a;
+      }
       continue;
     }
     if (a instanceof LispString) return b instanceof LispString && a.value === b.value;
@@ -53,7 +65,6 @@ export function equal(a: LispObject, b: LispObject, depth = 0): boolean {
       for (let i = 0; i < a.bits.length; i++) if (a.bits[i] !== b.bits[i]) return false;
       return true;
     }
-    if (a instanceof CharTable) return false;
     return false;
   }
 }

@@ -157,3 +157,13 @@ describe('non-local exits', () => {
     expect(lisp('(rec 10)')).toBe('10');
   });
 });
+
+describe('equal on deep and circular structure', () => {
+  it('signals like Emacs instead of overflowing or looping', () => {
+    expect(lispError('(let ((l nil) (m nil)) (dotimes (_ 300) (setq l (list l) m (list m))) (equal l m))')).toBe(
+      '(error "Stack overflow in equal")',
+    );
+    expect(lisp("(let ((a (list 1)) (b (list 1))) (setcdr a a) (setcdr b b) (car (condition-case e (equal a b) (circular-list e))))")).toBe('circular-list');
+    expect(lisp('(let ((l nil) (m nil)) (dotimes (i 100000) (push i l) (push i m)) (equal l m))')).toBe('t');
+  });
+});
