@@ -6,7 +6,7 @@ import {
   LispSignal, signal, list, listToArray, wrongType, isKeyword, Constancy, intern, error,
 } from '../lisp/index.js';
 import { K, FnInfo, type Node, type Param, type LetVar, type Handler, type CondClause, CONST_NIL_NODE } from './ir.js';
-import { Ctx, Scope } from './scope.js';
+import { Ctx, Scope, Unit } from './scope.js';
 import { callState } from './state.js';
 
 /** How a macro's expander is called: provided by funcall.ts (avoids an import cycle). */
@@ -231,7 +231,21 @@ export function analyseLambda(args: LispObject, body: LispObject, ctx: Ctx): FnI
   // Skip a leading docstring when more forms follow; it would evaluate to itself anyway.
   let b = body;
   if (b instanceof Cons && b.car instanceof LispString && b.cdr instanceof Cons) b = b.cdr;
-  info.body = analyseBody(b, new Ctx(info, scope, ctx.lexical, ctx.unit));
+  const bodyCtx = new Ctx(info, scope, ctx.lexical, ctx.unit);
+  if (ctx.scope === null && ctx.lexical) {
+    // Nothing lexical is visible from outside, so nothing can be captured:
+    // analyse the body on the first call (most library functions never run).
+    const forms = b;
+    const specials = new Set(ctx.unit.specials);
+    info.pendingBody = () => {
+      // The file-level specials as they were when the function was defined.
+      const unit = new Unit(ctx.unit.fileName);
+      for (const sp of specials) unit.specials.add(sp);
+      info.body = analyseBody(forms, new Ctx(info, scope, true, unit));
+    };
+  } else {
+    info.body = analyseBody(b, bodyCtx);
+  }
   return info;
 }
 

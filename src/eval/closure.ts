@@ -3,6 +3,7 @@ import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, LispClosure, signal, list, arrayToList,
 } from '../lisp/index.js';
 import { Box, type FnInfo, type Frame, type Binding } from './ir.js';
+import { compileFunction } from './compile.js';
 import { callState, depthOverflow, specbind, specpdlDepth, unbindTo, quitCell, signalQuit } from './state.js';
 
 export class CompiledClosure extends LispClosure {
@@ -74,6 +75,7 @@ export class CompiledClosure extends LispClosure {
 
   callN(args: LispObject[]): LispObject {
     const info = this.info;
+    if (info.code === null) compileFunction(info);
     const n = args.length;
     const nreq = info.required.length;
     const nopt = info.optional.length;

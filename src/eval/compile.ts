@@ -285,6 +285,11 @@ function compileLet(vars: { target: Param; init: Node }[], sequential: boolean, 
 /** Compiles a function body once (idempotent). */
 export function compileFunction(info: FnInfo): void {
   if (info.code !== null) return;
+  if (info.pendingBody !== null) {
+    const analyseNow = info.pendingBody;
+    info.pendingBody = null;
+    analyseNow();
+  }
   info.code = compile(info.body, info);
   info.simple =
     info.optional.length === 0 &&
@@ -293,7 +298,8 @@ export function compileFunction(info: FnInfo): void {
 }
 
 function compileClosure(info: FnInfo, fn: FnInfo): Code {
-  compileFunction(info);
+  // A lazily analysed function captures nothing; it compiles on its first call.
+  if (info.pendingBody === null) compileFunction(info);
   const caps = info.captures;
   if (caps.length === 0) {
     const shared = new CompiledClosure(info, null);

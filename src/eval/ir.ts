@@ -31,6 +31,8 @@ export class FnInfo {
   optional: Param[] = [];
   rest: Param | null = null;
   body: Node = CONST_NIL_NODE;
+  /** Set while the body is not analysed yet (see analyseLambda): does the analysis. */
+  pendingBody: (() => void) | null = null;
   /** The source, for printing closures: (ARGS . BODY). */
   source: LispObject | null = null;
   name: LispObject | null = null;
