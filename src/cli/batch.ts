@@ -12,6 +12,7 @@ import { defvar } from '../lisp/defun.js';
 import { funcall, evalForm } from '../eval/index.js';
 import { setQuitCell } from '../eval/state.js';
 import { loadFile, locateFile } from '../eval/load.js';
+import { enableBatchDebugger } from '../eval/compile.js';
 import { readFromString } from '../reader/reader.js';
 import { setMinibufferLineReader } from '../primitives/lread.js';
 import { setHost, type Host } from '../host/host.js';
@@ -62,6 +63,7 @@ function stringList(items: readonly string[]): LispObject {
  */
 export function runBatch(h: Host, plan: BatchPlan): number {
   startInterpreter(h, plan);
+  enableBatchDebugger(true);
   try {
     for (const action of plan.actions) {
       Qcommand_line_args_left.value = stringList(action.argsLeft);

@@ -3,13 +3,13 @@
 // parameters and let-bound variables (a Box when an inner closure captures it).
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, LispSignal, LispThrow, KillEmacs,
-  signal, list, UNBOUND, LispString, error,
+  signal, list, UNBOUND, LispString, error, signalHooks, intern,
 } from '../lisp/index.js';
 import { K, Box, FnInfo, type Node, type Code, type Frame, type Binding, type Param, type Handler } from './ir.js';
 import { analyse } from './analyse.js';
 import type { Ctx } from './scope.js';
 import {
-  symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit,
+  symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
 import { callSlow, callSubrArgs, noteFrame, callFunction } from './funcall.js';
@@ -135,7 +135,8 @@ export function compile(node: Node, fn: FnInfo): Code {
         try {
           v = body(fr);
         } catch (e) {
-          if (!(e instanceof KillEmacs)) cleanup(fr);
+          // Emacs exits from the debugger without unwinding: no cleanups then.
+          if (!(e instanceof KillEmacs) && !(e instanceof LispSignal && e.uncaught)) cleanup(fr);
           throw e;
         }
         cleanup(fr);
@@ -511,7 +512,7 @@ export function errorConditions(sym: LispSymbol): LispObject {
   return NIL;
 }
 
-export function handlerMatches(conditions: LispSymbol[] | true, errorSymbol: LispSymbol): boolean {
+export function handlerMatches(conditions: readonly LispSymbol[] | true, errorSymbol: LispSymbol): boolean {
   if (conditions === true) return true;
   const conds = errorConditions(errorSymbol);
   for (const c of conditions) {
@@ -543,13 +544,17 @@ function compileConditionCase(
     bindLexical(fr, variable, value);
     return code(fr);
   };
+  const conditionLists = handlers.map((h) => h.conditions);
   return (fr) => {
     const depth = callState.depth;
     const tags = callState.catchTags.length;
+    const hs = handlerStack.length;
     let v: LispObject;
+    handlerStack.push(conditionLists);
     try {
       v = body(fr);
     } catch (e) {
+      handlerStack.length = hs;
       const sig = asSignal(e);
       for (let i = 0; i < handlers.length; i++) {
         const h = handlers[i];
@@ -561,8 +566,26 @@ function compileConditionCase(
       }
       throw sig;
     }
+    handlerStack.length = hs;
     return success === null ? v : runHandler(fr, success, v);
   };
 }
 
 export { callSubrArgs, signal, error };
+
+/**
+ * Batch mode's debugger (backtrace-on-error-noninteractive): an error that no
+ * active condition-case will handle is marked uncaught when signalled.
+ */
+export function enableBatchDebugger(on: boolean): void {
+  const Qbacktrace_on_error = intern('backtrace-on-error-noninteractive');
+  signalHooks.onSignal = on
+    ? (sig) => {
+        if (Qbacktrace_on_error.value === NIL) return;
+        for (let i = handlerStack.length - 1; i >= 0; i--) {
+          for (const conditions of handlerStack[i]) if (handlerMatches(conditions, sig.symbol)) return;
+        }
+        sig.uncaught = true;
+      }
+    : null;
+}

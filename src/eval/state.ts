@@ -177,3 +177,8 @@ export function signalQuit(): never {
   Atomics.store(quitCell, 0, 0);
   signal(Q.quit, NIL);
 }
+
+// ---- the batch debugger ------------------------------------------------------
+
+/** Active condition-case handlers, innermost last: each entry is one condition-case's handler conditions. */
+export const handlerStack: (readonly (readonly LispSymbol[] | true)[])[] = [];

@@ -17,13 +17,23 @@ export interface BacktraceFrame {
   readonly col: number;
 }
 
+/** Called on every new signal; the evaluator uses it to spot errors nothing will catch. */
+export const signalHooks: { onSignal: ((s: LispSignal) => void) | null } = { onSignal: null };
+
 export class LispSignal {
   /** Frames the signal unwound through, innermost first (for the batch backtrace). */
   frames: BacktraceFrame[] = [];
+  /**
+   * No handler will catch this error and the batch debugger will report it:
+   * Emacs then exits without unwinding, so unwind-protect cleanups are skipped.
+   */
+  uncaught = false;
   constructor(
     readonly symbol: LispSymbol,
     readonly data: LispObject,
-  ) {}
+  ) {
+    if (signalHooks.onSignal !== null) signalHooks.onSignal(this);
+  }
   /** The error object as condition-case binds it: (SYMBOL . DATA). */
   get errorObject(): Cons {
     return new Cons(this.symbol, this.data);

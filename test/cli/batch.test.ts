@@ -71,6 +71,17 @@ describe('an uncaught error', () => {
     expect(r).toEqual({ stdout: 'partial cleanup\n', stderr: 'Wrong type argument: listp, 1\n', code: 255, signal: null });
   });
 
+  it('with the default backtrace, exits from the debugger without running unwind-protect cleanups', async () => {
+    const r = await runScript(LEX + '(princ "partial")\n(unwind-protect (car 1) (princ " cleanup\\n"))\n');
+    expect(r.stdout).toBe('partial');
+    expect(r.code).toBe(255);
+  });
+
+  it('runs the cleanups of an error that a condition-case further out catches', async () => {
+    const r = await runScript(LEX + '(condition-case nil (unwind-protect (car 1) (princ "cleanup")) (error (princ " caught")))\n');
+    expect(r).toMatchObject({ stdout: 'cleanup caught', code: 0 });
+  });
+
   it('prints "Debugger entered--Lisp error:" and one line per Lisp frame by default', async () => {
     const r = await runScript(LEX + '(defun my-head (x) (car x))\n(my-head \'oops)\n');
     expect(r.code).toBe(255);
