@@ -351,6 +351,32 @@ function directEntry(f: LispObject, n: number): Fast0 | Fast1 | Fast2 | Fast3 | 
     if (f.max === n) return f.fn as Fast2;
     if (n === 1 && f.fast1 !== null) return f.fast1;
     if (n === 2 && f.fast2 !== null) return f.fast2;
+    const fn = f.fn;
+    if (f.max === MANY && n >= f.min) {
+      switch (n) {
+        case 0:
+          return () => fn([]);
+        case 1:
+          return (a: LispObject) => fn([a]);
+        case 2:
+          return (a: LispObject, b: LispObject) => fn([a, b]);
+        case 3:
+          return (a: LispObject, b: LispObject, c: LispObject) => fn([a, b, c]);
+      }
+    }
+    // Optional arguments not given arrive as nil.
+    if (f.max > n && n >= f.min) {
+      switch (n) {
+        case 0:
+          return () => fn(NIL, NIL, NIL, NIL, NIL, NIL, NIL, NIL);
+        case 1:
+          return (a: LispObject) => fn(a, NIL, NIL, NIL, NIL, NIL, NIL, NIL);
+        case 2:
+          return (a: LispObject, b: LispObject) => fn(a, b, NIL, NIL, NIL, NIL, NIL, NIL);
+        case 3:
+          return (a: LispObject, b: LispObject, c: LispObject) => fn(a, b, c, NIL, NIL, NIL, NIL, NIL);
+      }
+    }
   }
   return null;
 }
@@ -470,8 +496,28 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
         }
       };
     }
-    default:
-      return (fr) => callSlow(site, sym.fn, args, fr);
+    default: {
+      // Many arguments: an array either way; cache &rest builtins and closures.
+      const n = args.length;
+      let seen: LispObject | null = null;
+      let entry: ((vals: LispObject[]) => LispObject) | null = null;
+      return (fr) => {
+        const f = sym.fn;
+        if (f !== seen) {
+          if (f instanceof Subr && f.max === MANY && n >= f.min) entry = f.fn;
+          else if (f instanceof CompiledClosure) entry = (vals) => f.callN(vals);
+          else return callSlow(site, f, args, fr);
+          seen = f;
+        }
+        const vals = new Array<LispObject>(n);
+        for (let i = 0; i < n; i++) vals[i] = args[i](fr);
+        try {
+          return entry!(vals);
+        } catch (e) {
+          throw noteFrame(e, sym, vals, form);
+        }
+      };
+    }
   }
 }
 
