@@ -8,6 +8,7 @@
 // two-argument helpers (add2, lt2, ...) are what the evaluator calls
 // directly: with two JS numbers they do one JS operation and a range check,
 // and allocate nothing.
+import { floatToString } from '../reader/printer.js';
 import {
   type LispObject, type LispSymbol, LispFloat, LispString, NIL, T, Q, intern, Constancy,
   normalizeBig, isFixnum, isBignum, signal, wrongType, argsOutOfRange, makeString,
@@ -632,36 +633,6 @@ declareModule('data');
  * normal numbers and from 1 for subnormals, with ".0" appended when the
  * result looks like an integer.
  */
-export function floatToString(v: number): string {
-  if (v !== v) return `${signBit(v) ? '-' : ''}${nanPayload(v)}.0e+NaN`;
-  if (v === Infinity) return '1.0e+INF';
-  if (v === -Infinity) return '-1.0e+INF';
-  if (v === 0) return signBit(v) ? '-0.0' : '0.0';
-  // JS gives the shortest round-tripping digits, and those are what the
-  // first round-tripping %.Ng shows once %g drops its trailing zeros.
-  const exp = v.toExponential();
-  const ePos = exp.indexOf('e');
-  const negative = v < 0;
-  const digits = exp.slice(negative ? 1 : 0, ePos).replace('.', '');
-  const x = parseInt(exp.slice(ePos + 1), 10);
-  const k = digits.length;
-  const subnormal = Math.abs(v) < 2.2250738585072014e-308;
-  const precision = subnormal ? k : Math.max(k, 15);
-  let out: string;
-  if (x < -4 || x >= precision) {
-    const mantissa = k > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const e = Math.abs(x);
-    out = `${mantissa}e${x < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
-  } else if (x < 0) {
-    out = `0.${'0'.repeat(-x - 1)}${digits}`;
-  } else if (x + 1 >= k) {
-    out = `${digits}${'0'.repeat(x + 1 - k)}.0`;
-  } else {
-    out = `${digits.slice(0, x + 1)}.${digits.slice(x + 1)}`;
-  }
-  return negative ? `-${out}` : out;
-}
-
 /** The printed form of an integer or float, as number-to-string and prin1 show it. */
 export function numberToString(x: Num): string {
   return x instanceof LispFloat ? floatToString(x.value) : String(x);
@@ -871,3 +842,5 @@ defvar('integer-width', 65536);
 defvar('float-pi', new LispFloat(Math.PI));
 defvar('float-e', new LispFloat(Math.E));
 
+
+export { floatToString };

@@ -1,6 +1,7 @@
 // JSON: json.el's json-encode and json-read-from-string (driven by the
 // json-* variables), and json.c's json-serialize and json-parse-string
 // (driven by keyword arguments, with jansson's error messages).
+import { floatToString } from '../reader/printer.js';
 import {
   type LispObject, LispString, LispSymbol, Cons, LispFloat, LispHashTable, NIL, T, Q, intern, signal, list,
   arrayToList, wrongType, argsOutOfRange, isKeyword, BoolVector, RAW_BYTE_BASE,
@@ -70,16 +71,8 @@ export function formatG(v: number, prec: number): string {
 }
 
 /** A float as Emacs prints it: the shortest %g from 15 digits up that reads back, with ".0" when integral. */
-export function emacsFloatString(v: number): string {
-  if (Number.isNaN(v)) return '0.0e+NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '1.0e+INF' : '-1.0e+INF';
-  let s = '';
-  for (let prec = 15; prec <= 17; prec++) {
-    s = formatG(v, prec);
-    if (Number(s) === v) break;
-  }
-  return /[.e]/.test(s) ? s : s + '.0';
-}
+/** json.el prints floats as `format' %s does: the printer's float form. */
+export const emacsFloatString = floatToString;
 
 // ---- json.el: encoding -------------------------------------------------------
 

@@ -231,8 +231,10 @@ function parseFloatOutputFormat(fmt: LispObject): { conv: number; prec: number }
 /** A float as prin1 prints it (Emacs's float_to_string), honouring float-output-format. */
 export function floatToString(x: number): string {
   if (x !== x) {
+    // Emacs prints a NaN's sign and payload: -0.0e+NaN, 2.0e+NaN.
     f64[0] = x;
-    return u64[0] >> 63n ? '-0.0e+NaN' : '0.0e+NaN';
+    const payload = u64[0] & 0x7ffffffffffffn;
+    return `${u64[0] >> 63n ? '-' : ''}${payload}.0e+NaN`;
   }
   if (x === Infinity) return '1.0e+INF';
   if (x === -Infinity) return '-1.0e+INF';
