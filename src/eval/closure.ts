@@ -6,6 +6,8 @@ import { Box, type FnInfo, type Frame, type Binding } from './ir.js';
 import { compileFunction } from './compile.js';
 import { callState, depthOverflow, specbind, specpdlDepth, unbindTo, quitCell, signalQuit } from './state.js';
 
+const QmaxDepth = Q.max_lisp_eval_depth;
+
 export class CompiledClosure extends LispClosure {
   constructor(
     readonly info: FnInfo,
@@ -15,7 +17,7 @@ export class CompiledClosure extends LispClosure {
   }
 
   private run(fr: Frame): LispObject {
-    if (++callState.depth > (Q.max_lisp_eval_depth.value as number)) depthOverflow();
+    if (++callState.depth > (QmaxDepth.value as number)) depthOverflow();
     if (quitCell[0] !== 0) {
       callState.depth--;
       signalQuit();
@@ -29,7 +31,7 @@ export class CompiledClosure extends LispClosure {
 
   call0(): LispObject {
     const info = this.info;
-    if (info.simple && info.required.length === 0) {
+    if (info.simpleArity === 0) {
       const fr = new Array(info.nslots);
       fr[0] = this.env;
       return this.run(fr);
@@ -39,7 +41,7 @@ export class CompiledClosure extends LispClosure {
 
   call1(a: LispObject): LispObject {
     const info = this.info;
-    if (info.simple && info.required.length === 1) {
+    if (info.simpleArity === 1) {
       const fr = new Array(info.nslots);
       fr[0] = this.env;
       fr[1] = a;
@@ -50,7 +52,7 @@ export class CompiledClosure extends LispClosure {
 
   call2(a: LispObject, b: LispObject): LispObject {
     const info = this.info;
-    if (info.simple && info.required.length === 2) {
+    if (info.simpleArity === 2) {
       const fr = new Array(info.nslots);
       fr[0] = this.env;
       fr[1] = a;
@@ -62,7 +64,7 @@ export class CompiledClosure extends LispClosure {
 
   call3(a: LispObject, b: LispObject, c: LispObject): LispObject {
     const info = this.info;
-    if (info.simple && info.required.length === 3) {
+    if (info.simpleArity === 3) {
       const fr = new Array(info.nslots);
       fr[0] = this.env;
       fr[1] = a;

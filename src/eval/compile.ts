@@ -296,6 +296,7 @@ export function compileFunction(info: FnInfo): void {
     info.optional.length === 0 &&
     info.rest === null &&
     info.required.every((p) => !(p instanceof LispSymbol) && !p.captured);
+  info.simpleArity = info.simple ? info.required.length : -1;
 }
 
 function compileClosure(info: FnInfo, fn: FnInfo): Code {

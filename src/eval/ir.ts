@@ -40,6 +40,8 @@ export class FnInfo {
   code: ((fr: Frame) => LispObject) | null = null;
   /** No optionals, no rest, no special or captured params: args go straight into slots. */
   simple = false;
+  /** The argument count of a simple function, else -1 (one check on the call fast path). */
+  simpleArity = -1;
 
   constructor(
     readonly parent: FnInfo | null,
