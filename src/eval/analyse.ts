@@ -7,7 +7,6 @@ import {
 } from '../lisp/index.js';
 import { K, FnInfo, type Node, type Param, type LetVar, type Handler, type CondClause, CONST_NIL_NODE } from './ir.js';
 import { Ctx, Scope, Unit } from './scope.js';
-import { callState } from './state.js';
 
 /** How a macro's expander is called: provided by funcall.ts (avoids an import cycle). */
 export const macroHooks = {
@@ -24,10 +23,9 @@ type SpecialAnalyser = (form: Cons, ctx: Ctx) => Node;
 const specialForms = new Map<LispSymbol, SpecialAnalyser>();
 
 /** Registers the analyser of a special form and gives the symbol its #<subr> cell. */
-export function defineSpecialForm(name: string, min: number, max: number, analyser: SpecialAnalyser): void {
+export function defineSpecialForm(name: string, min: number, analyser: SpecialAnalyser): void {
   const sym = intern(name);
   specialForms.set(sym, analyser);
-  void max;
   sym.fn = new Subr(name, min, UNEVALLED, () => NIL);
 }
 
@@ -251,42 +249,42 @@ export function analyseLambda(args: LispObject, body: LispObject, ctx: Ctx): FnI
 
 // ---- special forms -------------------------------------------------------
 
-defineSpecialForm('quote', 1, 1, (form) => c(arity(form, Q.quote, 1, 1)[0]));
+defineSpecialForm('quote', 1, (form) => c(arity(form, Q.quote, 1, 1)[0]));
 
-defineSpecialForm('function', 1, 1, (form, ctx) => {
+defineSpecialForm('function', 1, (form, ctx) => {
   const [arg] = arity(form, Q.function, 1, 1);
   if (arg instanceof Cons && arg.car === Q.lambda) return analyseFunction(arg, ctx);
   return c(arg);
 });
 
-defineSpecialForm('progn', 0, -1, (form, ctx) => analyseBody(form.cdr, ctx));
+defineSpecialForm('progn', 0, (form, ctx) => analyseBody(form.cdr, ctx));
 
-defineSpecialForm('prog1', 1, -1, (form, ctx) => {
+defineSpecialForm('prog1', 1, (form, ctx) => {
   const a = arity(form, Q.prog1, 1, -1);
   return { k: K.Prog1, body: a.map((x) => analyse(x, ctx)) };
 });
 
-defineSpecialForm('if', 2, -1, (form, ctx) => {
+defineSpecialForm('if', 2, (form, ctx) => {
   const a = arity(form, Q.if, 2, -1);
   const elseBody = (form.cdr as Cons).cdr as Cons;
   return { k: K.If, test: analyse(a[0], ctx), then: analyse(a[1], ctx), else: analyseBody(elseBody.cdr, ctx) };
 });
 
-defineSpecialForm('and', 0, -1, (form, ctx) => {
+defineSpecialForm('and', 0, (form, ctx) => {
   const a = args1(form);
   if (a.length === 0) return c(T);
   if (a.length === 1) return analyse(a[0], ctx);
   return { k: K.And, body: a.map((x) => analyse(x, ctx)) };
 });
 
-defineSpecialForm('or', 0, -1, (form, ctx) => {
+defineSpecialForm('or', 0, (form, ctx) => {
   const a = args1(form);
   if (a.length === 0) return CONST_NIL_NODE;
   if (a.length === 1) return analyse(a[0], ctx);
   return { k: K.Or, body: a.map((x) => analyse(x, ctx)) };
 });
 
-defineSpecialForm('cond', 0, -1, (form, ctx) => {
+defineSpecialForm('cond', 0, (form, ctx) => {
   const clauses: CondClause[] = [];
   for (const clause of args1(form)) {
     if (clause === NIL) continue;
@@ -296,12 +294,12 @@ defineSpecialForm('cond', 0, -1, (form, ctx) => {
   return { k: K.Cond, clauses };
 });
 
-defineSpecialForm('while', 1, -1, (form, ctx) => {
+defineSpecialForm('while', 1, (form, ctx) => {
   const a = arity(form, Q.while, 1, -1);
   return { k: K.While, test: analyse(a[0], ctx), body: analyseBody((form.cdr as Cons).cdr, ctx) };
 });
 
-defineSpecialForm('setq', 0, -1, (form, ctx) => {
+defineSpecialForm('setq', 0, (form, ctx) => {
   const a = args1(form);
   if (a.length % 2 !== 0) signal(Q.wrong_number_of_arguments, list(Q.setq, a.length));
   const nodes: Node[] = [];
@@ -359,20 +357,20 @@ function analyseLet(form: Cons, ctx: Ctx, sequential: boolean): Node {
   return { k: K.Let, vars, sequential, body };
 }
 
-defineSpecialForm('let', 1, -1, (form, ctx) => analyseLet(form, ctx, false));
-defineSpecialForm('let*', 1, -1, (form, ctx) => analyseLet(form, ctx, true));
+defineSpecialForm('let', 1, (form, ctx) => analyseLet(form, ctx, false));
+defineSpecialForm('let*', 1, (form, ctx) => analyseLet(form, ctx, true));
 
-defineSpecialForm('catch', 1, -1, (form, ctx) => {
+defineSpecialForm('catch', 1, (form, ctx) => {
   const a = arity(form, Q.catch, 1, -1);
   return { k: K.Catch, tag: analyse(a[0], ctx), body: analyseBody((form.cdr as Cons).cdr, ctx) };
 });
 
-defineSpecialForm('unwind-protect', 1, -1, (form, ctx) => {
+defineSpecialForm('unwind-protect', 1, (form, ctx) => {
   const a = arity(form, Q.unwind_protect, 1, -1);
   return { k: K.Unwind, body: analyse(a[0], ctx), cleanup: analyseBody((form.cdr as Cons).cdr, ctx) };
 });
 
-defineSpecialForm('condition-case', 2, -1, (form, ctx) => {
+defineSpecialForm('condition-case', 2, (form, ctx) => {
   const a = arity(form, Q.condition_case, 2, -1);
   const v = a[0];
   if (!(v instanceof LispSymbol)) wrongType(Q.symbolp, v);
@@ -409,7 +407,7 @@ defineSpecialForm('condition-case', 2, -1, (form, ctx) => {
   return { k: K.CondCase, variable, body, handlers, success };
 });
 
-defineSpecialForm('interactive', 0, -1, () => CONST_NIL_NODE);
+defineSpecialForm('interactive', 0, () => CONST_NIL_NODE);
 
 /** Wrappers for the save-* special forms; the buffer layer installs real ones. */
 export const saveForms = {
@@ -418,17 +416,17 @@ export const saveForms = {
   saveCurrentBuffer: (run: () => LispObject): LispObject => run(),
 };
 
-defineSpecialForm('save-excursion', 0, -1, (form, ctx) => ({
+defineSpecialForm('save-excursion', 0, (form, ctx) => ({
   k: K.Wrap,
   wrap: (run) => saveForms.saveExcursion(run),
   body: analyseBody(form.cdr, ctx),
 }));
-defineSpecialForm('save-restriction', 0, -1, (form, ctx) => ({
+defineSpecialForm('save-restriction', 0, (form, ctx) => ({
   k: K.Wrap,
   wrap: (run) => saveForms.saveRestriction(run),
   body: analyseBody(form.cdr, ctx),
 }));
-defineSpecialForm('save-current-buffer', 0, -1, (form, ctx) => ({
+defineSpecialForm('save-current-buffer', 0, (form, ctx) => ({
   k: K.Wrap,
   wrap: (run) => saveForms.saveCurrentBuffer(run),
   body: analyseBody(form.cdr, ctx),
@@ -448,7 +446,7 @@ export const defvarHooks = {
   },
 };
 
-defineSpecialForm('defvar', 1, 3, (form, ctx) => {
+defineSpecialForm('defvar', 1, (form, ctx) => {
   const a = arity(form, Q.defvar, 1, 3);
   const sym = a[0];
   if (!(sym instanceof LispSymbol)) wrongType(Q.symbolp, sym);
@@ -463,7 +461,7 @@ defineSpecialForm('defvar', 1, 3, (form, ctx) => {
   return evalNode((run) => defvarHooks.defvar(sym, run, doc), init);
 });
 
-defineSpecialForm('defconst', 2, 3, (form, ctx) => {
+defineSpecialForm('defconst', 2, (form, ctx) => {
   const a = arity(form, Q.defconst, 2, 3);
   const sym = a[0];
   if (!(sym instanceof LispSymbol)) wrongType(Q.symbolp, sym);

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, signal, list, makeString,
+  type LispObject, Cons, NIL, T, Q, LispString, signal, list, makeString,
 } from '../lisp/index.js';
 import { defvar } from '../lisp/defun.js';
 import { SourceReader, END_OF_INPUT, lexicalBindingCookie } from '../reader/reader.js';

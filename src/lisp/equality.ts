@@ -5,7 +5,7 @@ import { error, signal } from './signal.js';
 import { Cons } from './cons.js';
 import { LispFloat } from './number.js';
 import { LispString } from './string.js';
-import { LispRecord, BoolVector, CharTable } from './vector.js';
+import { LispRecord, BoolVector } from './vector.js';
 
 /**
  * `eq`: identity, except that integers compare by value (fixnums are

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import {
-  type LispObject, LispString, NIL, T, UNBOUND, Q, intern, signal, list, error, wrongType,
+  LispString, NIL, T, UNBOUND, Q, intern, signal, list, error, wrongType,
 } from '../lisp/index.js';
 import { defun, declareModule, optional, any } from '../lisp/defun.js';
 import { currentBuffer } from '../buffer/buffer.js';

@@ -28,8 +28,6 @@ const Qnull = intern('null');
 
 // ---- argument types particular to this file ----------------------------------
 
-/** Array indices: Emacs checks `fixnump` before looking at the array. */
-const index = argType<number | bigint>('fixnump', isFixnum);
 const wholenum = argType<number>('wholenump', (x) => typeof x === 'number' && x >= 0);
 
 // ---- conses ------------------------------------------------------------------------

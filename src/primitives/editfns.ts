@@ -3,7 +3,7 @@
 // and column functions of cmds.c and indent.c and the mark and region
 // helpers of simple.el. `format` and the string functions live elsewhere.
 import {
-  type LispObject, LispString, LispSymbol, Cons, NIL, T, UNBOUND, Q, intern, signal, list, error,
+  type LispObject, LispString, LispSymbol, Cons, NIL, T, UNBOUND, Q, intern, signal, error,
   wrongType, argsOutOfRange, MANY,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, defvar, optional, any, fixnum, integer, character, bool } from '../lisp/defun.js';

@@ -1,13 +1,13 @@
 // Builtins of Emacs's eval.c: calling, evaluating, signalling, defining functions.
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, UNEVALLED, LispClosure, LispThrow, KillEmacs,
-  LispSignal, LispString, intern, signal, list, listToArray, arrayToList, wrongType, error,
+  LispSignal, LispString, intern, signal, list, listToArray, wrongType,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, any, symbol, optional, bool } from '../lisp/defun.js';
 import { callFunction, lambdaListFunction } from '../eval/funcall.js';
 import { evalWithLexical } from '../eval/toplevel.js';
-import { resolveFunction, isSpecialForm, expandMacro, defvarHooks } from '../eval/analyse.js';
-import { callState, indirectVariable, setDefaultValue, specbind, unbindTo, specpdlDepth } from '../eval/state.js';
+import { resolveFunction, expandMacro, defvarHooks } from '../eval/analyse.js';
+import { callState, indirectVariable, setDefaultValue } from '../eval/state.js';
 import { CompiledClosure } from '../eval/closure.js';
 import { formatString } from './format.js';
 import { UNBOUND } from '../lisp/symbol.js';
@@ -253,4 +253,3 @@ defvar('debug-on-quit', NIL);
 defvar('debugger', intern('debug'));
 defvar('inhibit-quit', NIL);
 defvar('backtrace-on-error-noninteractive', T);
-void [specbind, unbindTo, specpdlDepth, arrayToList, error, isSpecialForm];

@@ -23,7 +23,6 @@ defvar('json-encoding-pretty-print', NIL);
 const Qalist = intern('alist');
 const Qplist = intern('plist');
 const Qhash_table = intern('hash-table');
-const Qvector = intern('vector');
 const Qlist = intern('list');
 const Qarray = intern('array');
 const Qstring = intern('string');

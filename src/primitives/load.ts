@@ -1,12 +1,11 @@
 // load, require, provide, featurep (lread.c and fns.c).
 import * as path from 'node:path';
 import {
-  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, intern, signal, list, makeString,
+  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, signal, list, makeString,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, any, symbol, string, optional, bool } from '../lisp/defun.js';
 import { loadFile, locateFile } from '../eval/load.js';
 import { autoloadHooks } from '../eval/funcall.js';
-import { symbolValue } from '../eval/state.js';
 
 declareModule('lread');
 
@@ -70,4 +69,3 @@ autoloadHooks.load = (file) => {
   loadFile(found);
 };
 
-void [intern, symbolValue];

@@ -39,7 +39,6 @@ const Qputhash = S('puthash');
 const Qput = S('put');
 const Qset = S('set');
 const Qfset = S('fset');
-const Qnull = S('null');
 const Qdelq = S('delq');
 const Qlt = S('<');
 const Qoneplus = S('1+');
@@ -289,8 +288,6 @@ export function setPlace(place: LispObject, value: LispObject): LispObject {
     const expanded = macroexpandOnce(place);
     if (expanded !== place) return setPlace(expanded, value);
   }
-  const setter = intern(`\\(setf\\ ${head.name}\\)`);
-  void setter;
   error(`${head.name} is not a valid place expression`);
 }
 
@@ -337,4 +334,3 @@ defmacroTs('defvar-local', 2, (a) =>
 defmacroTs('cl-incf', 1, (a) => setPlace(a[0], list(S('+'), a[0], a.length > 1 ? a[1] : 1)));
 defmacroTs('cl-decf', 1, (a) => setPlace(a[0], list(S('-'), a[0], a.length > 1 ? a[1] : 1)));
 
-void [Qnull, T];
