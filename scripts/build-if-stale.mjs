@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Makes sure dist/ matches src/ before tests that run the built CLI:
 // compiles with tsc when a source file is newer than the build, and rebuilds
-// the worker bundle (scripts/bundle-worker.mjs) when it is older than the
-// compiled worker. Called from the CLI and conformance tests (a lock keeps
-// parallel test files from building at the same time); runnable by hand.
+// the worker bundle (scripts/bundle-worker.mjs, which also writes its code
+// cache) when it is older than the compiled worker. Called from the CLI and
+// conformance tests (a lock keeps parallel test files from building at the
+// same time); runnable by hand.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = path.join(root, 'dist', 'cli', 'worker.js');
-const bundle = path.join(root, 'dist', 'cli', 'worker.bundle.js');
+const bundle = path.join(root, 'dist', 'cli', 'worker.bundle.cjs');
 // Inside node_modules: always present when tests run, and never committed.
 const lock = path.join(root, 'node_modules', '.elisp-build-lock');
 

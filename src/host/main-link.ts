@@ -48,7 +48,10 @@ export class InterpreterWorker {
       port: channel.port2,
       output: options.output ?? 'fd',
     };
-    this.worker = new Worker(fileURLToPath(options.entry), {
+    const entry = fileURLToPath(options.entry);
+    const bundled = entry.endsWith(BUNDLE_SUFFIX);
+    this.worker = new Worker(bundled ? bundleLoader(entry) : entry, {
+      eval: bundled,
       workerData: start,
       transferList: [channel.port2],
       env: SHARE_ENV,
@@ -124,19 +127,72 @@ export class InterpreterWorker {
   }
 }
 
+const BUNDLE_SUFFIX = '.bundle.cjs';
+
 /**
- * The single-file bundle of a worker entry (X.bundle.js, made by
+ * The single-file bundle of a worker entry (X.bundle.cjs, made by
  * scripts/bundle-worker.mjs) when it is at least as new as X.js, else X.js:
  * a stale bundle is never used.
  */
 export function freshestBuild(plain: URL): URL {
-  const bundle = new URL(plain.href.replace(/\.js$/, '.bundle.js'));
+  const bundle = new URL(plain.href.replace(/\.js$/, BUNDLE_SUFFIX));
   try {
     if (fs.statSync(bundle).mtimeMs >= fs.statSync(plain).mtimeMs) return bundle;
   } catch {
     // no bundle, or no build at all
   }
   return plain;
+}
+
+/**
+ * The worker's code (run with `eval: true`, as CommonJS) that starts a
+ * CommonJS bundle through a V8 code cache: compiling the 1 MB bundle, and
+ * the functions the interpreter runs while it loads, otherwise costs some
+ * 20-30 ms at every start. The cache (X.bundle.cache next to the bundle) is
+ * written once the interpreter has loaded, when there is none or V8 rejected
+ * it (another V8 version or flags); it starts with a key made of the bundle's
+ * size and mtime and the Node version, so a cache never outlives its bundle.
+ * Failing to write it (a read-only install) only costs speed.
+ */
+function bundleLoader(bundle: string): string {
+  return `'use strict';
+const fs = require('node:fs');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
+const file = ${JSON.stringify(bundle)};
+const cacheFile = file.slice(0, -${BUNDLE_SUFFIX.length}) + '.bundle.cache';
+// Before reading: a bundle rebuilt meanwhile then gets a key that no later run matches.
+const stat = fs.statSync(file);
+// The bundle is ASCII (scripts/bundle-worker.mjs): a latin1 string is made without decoding.
+const bytes = fs.readFileSync(file);
+const source = require('node:buffer').isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
+const key = stat.size + ' ' + stat.mtimeMs + ' ' + process.version + '\\n';
+let cachedData;
+try {
+  const saved = fs.readFileSync(cacheFile);
+  const newline = saved.indexOf(10);
+  if (newline > 0 && saved.toString('latin1', 0, newline + 1) === key) cachedData = saved.subarray(newline + 1);
+} catch {}
+const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', {
+  filename: file,
+  cachedData,
+});
+if (cachedData === undefined || script.cachedDataRejected) {
+  globalThis.elispInterpreterLoaded = () => {
+    delete globalThis.elispInterpreterLoaded;
+    // Written aside and renamed, so that a concurrent start never reads half a cache.
+    const temporary = cacheFile + '.' + process.pid + '.' + require('node:worker_threads').threadId;
+    try {
+      fs.writeFileSync(temporary, Buffer.concat([Buffer.from(key, 'latin1'), script.createCachedData()]));
+      fs.renameSync(temporary, cacheFile);
+    } catch {
+      try { fs.unlinkSync(temporary); } catch {}
+    }
+  };
+}
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(file), module, file, require('node:path').dirname(file));
+`;
 }
 
 /**
