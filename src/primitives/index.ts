@@ -21,6 +21,7 @@ import './fns.js';
 import './seq.js';
 import './hash.js';
 import './strings.js';
+import './search.js';
 import './casefiddle.js';
 import './character.js';
 import './coding.js';
