@@ -230,7 +230,7 @@ if (!Qtruncate_string_ellipsis.special) defvar('truncate-string-ellipsis', NIL);
 // concatenation (ELLIPSIS-TEXT-PROPERTY needs text properties).
 defun(
   'truncate-string-to-width',
-  [string, integer, optional(integer), optional(character), any, any],
+  [string, integer, optional(integer), optional(character), optional(any), optional(any)],
   (str, endArg, startArg, padding, ellipsisArg) => {
     let endColumn = Number(endArg);
     const startColumn = startArg === NIL ? 0 : Number(startArg);
