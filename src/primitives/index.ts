@@ -22,6 +22,7 @@ import './seq.js';
 import './hash.js';
 import './strings.js';
 import './search.js';
+import './syntax.js';
 import './casefiddle.js';
 import './character.js';
 import './coding.js';
