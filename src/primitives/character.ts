@@ -7,7 +7,7 @@ import {
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, optional, any, character, string, integer, bool } from '../lisp/defun.js';
 import { symbolValue } from '../eval/state.js';
-import { downcaseChar } from './casefiddle.js';
+import { downcaseChar, isUpperCaseChar } from './casefiddle.js';
 
 declareModule('character');
 
@@ -284,3 +284,6 @@ export function joinStrings(parts: readonly LispString[]): LispString {
   for (const p of parts) text += multibyte ? multibyteText(p) : p.value;
   return new LispString(text, multibyte);
 }
+
+// Emacs 29's char-uppercase-p, provided because code written for newer Emacsen uses it.
+defun('char-uppercase-p', [character], (c) => bool(isUpperCaseChar(c)));

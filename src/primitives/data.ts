@@ -674,3 +674,12 @@ defun('gensym', [optional(any)], (prefix) => {
   setSymbolValue(Qgensym_counter, typeof n === 'number' ? n + 1 : n + 1n);
   return makeSymbol(`${prefix === NIL ? 'g' : prefixText(prefix)}${n}`);
 });
+
+// Emacs 30's cl-type-of: type-of with the finer integer, nil and t types.
+defun('cl-type-of', [any], (x) => {
+  if (x === NIL) return intern('null');
+  if (x === T) return intern('boolean');
+  if (typeof x === 'number') return intern('fixnum');
+  if (typeof x === 'bigint') return intern(isFixnum(x) ? 'fixnum' : 'bignum');
+  return typeOf(x);
+});

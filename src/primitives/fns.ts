@@ -7,7 +7,7 @@
 // FOR_EACH_TAIL uses (Brent's: the tortoise jumps to the hare after 2, 4,
 // 8 ... steps), so `circular-list` errors carry the same tail as in Emacs.
 import {
-  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
+  type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
   normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern,
 } from '../lisp/index.js';
@@ -1143,3 +1143,6 @@ defunRest('ignore', 0, () => NIL);
 defunRest('always', 0, () => T);
 defun('xor', [any, any], (a, b) => (a === NIL ? b : b === NIL ? a : NIL));
 
+
+// cl-lib's cl-list*: the last argument is the tail of the new list.
+defunRest('cl-list*', 1, (args) => arrayToList(args.slice(0, -1), args[args.length - 1]));
