@@ -21,6 +21,8 @@ import { exitStatus, HostExit } from '../host/exit.js';
 import type { BatchPlan, BatchAction } from '../host/protocol.js';
 import { messageToStderr, writeStdout } from '../primitives/print.js';
 import { asLispSignal, backtraceOnError, backtraceText, errorMessage, prin1ToString } from './report.js';
+import { processCallbacks } from '../process/net.js';
+import { serveUntilDone } from '../process/serve.js';
 
 const Qcommand_line_args = defvar('command-line-args', NIL);
 const Qcommand_line_args_left = defvar('command-line-args-left', NIL);
@@ -64,11 +66,21 @@ function stringList(items: readonly string[]): LispObject {
 export function runBatch(h: Host, plan: BatchPlan): number {
   startInterpreter(h, plan);
   enableBatchDebugger(true);
+  // Batch Emacs does not survive an error in a process filter or sentinel:
+  // it reports it like an uncaught error and exits with 255. Serving after
+  // the script, errors are reported as interactive Emacs does, and it goes on.
+  processCallbacks.fatal = plan.keepServing
+    ? null
+    : (sig) => {
+        reportUncaught(h, sig);
+        h.exit(runKillEmacsHook(h, ERROR_EXIT_STATUS));
+      };
   try {
     for (const action of plan.actions) {
       Qcommand_line_args_left.value = stringList(action.argsLeft);
       runAction(action);
     }
+    if (plan.keepServing) return runKillEmacsHook(h, serveUntilDone());
   } catch (e) {
     return finish(h, e);
   }

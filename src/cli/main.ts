@@ -40,20 +40,49 @@ function invocation(): { name: string; directory: string } {
   return { name: PROGRAM_NAME, directory: path.dirname(script) + '/' };
 }
 
+/** The worker's own option: not passed to the command-line parser (Emacs has no such option). */
+const KEEP_SERVING = '--keep-serving';
+
+/** Where --keep-serving is among the options before the script (the script's own arguments are its own), or -1. */
+function keepServingFlag(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === KEEP_SERVING) return i;
+    if (a === '--') return -1;
+    if (a === '--eval' || a === '-l' || a === '--load') i++;
+    else if (a === '--script' || !a.startsWith('-')) return -1;
+  }
+  return -1;
+}
+
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   installCrashHandlers();
   let repl: Repl | null = null;
+  let exiting = false;
+  // Sockets are closed gracefully first, so that bytes written just before the end still reach their peers.
+  const exitWith = (code: number): void => {
+    if (exiting) return;
+    exiting = true;
+    void link.net.shutdown().then(() => process.exit(code));
+  };
   const link = new InterpreterWorker({
     entry: freshestBuild(new URL('./worker.js', import.meta.url)),
     onMessage(message: FromWorker) {
-      if (message.type === 'exit') process.exit(message.code);
+      if (message.type === 'exit') {
+        exitWith(message.code);
+        return;
+      }
       repl?.onMessage(message);
     },
     onExit(code, error) {
       if (error !== null) die(`internal error: ${error.message}`);
-      process.exit(code);
+      exitWith(code);
     },
   });
+
+  const flagAt = keepServingFlag(argv);
+  const keepServing = flagAt >= 0;
+  if (keepServing) argv = argv.filter((_, i) => i !== flagAt);
 
   // Loaded after the worker started, so that it loads the interpreter meanwhile.
   const { parseCommandLine, packageVersion } = await import('./args.js');
@@ -61,7 +90,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   if (commandLine.kind === 'exit') process.exit(commandLine.status);
 
   if (commandLine.kind === 'batch') {
-    link.post({ type: 'batch', plan: commandLine.plan });
+    link.post({ type: 'batch', plan: { ...commandLine.plan, keepServing } });
     for (const [sig, status] of FATAL_SIGNALS) {
       process.on(sig, () => {
         // A second signal, or a worker that does not unwind in time: exit at once.

@@ -8,9 +8,11 @@
 //   worker → main: ordinary postMessage on the same port; main listens.
 // Never split one kind of traffic over two channels: that would reorder it.
 //
-// TODO(network issue): socket, process and timer events join ToWorker
-// (accept, data with transferred ArrayBuffers, eof, close, connect results);
-// commands join FromWorker (connect, listen, write, eof, close, pause, resume).
+// Network processes: socket events join ToWorker (net-accept, net-data,
+// net-eof, net-connect results, net-reply to blocking requests); commands join
+// FromWorker (`net` batches of fire-and-forget NetOps, `net-request` for the
+// blocking ones: listen, connect, lookup). Main owns the sockets and knows
+// them by number only (NetId); the worker owns everything Lisp.
 
 import type { MessagePort } from 'node:worker_threads';
 
@@ -57,6 +59,13 @@ export interface BatchPlan {
   invocationName: string;
   /** With a trailing slash, as Emacs has it. */
   invocationDirectory: string;
+  /**
+   * --keep-serving: after the last action, keep delivering process events
+   * while a live process with its query-on-exit flag set remains; errors in
+   * filters and sentinels are reported (as interactive Emacs does) instead
+   * of ending the run.
+   */
+  keepServing?: boolean;
 }
 
 export type ToWorker =
@@ -72,7 +81,8 @@ export type ToWorker =
   | { type: 'eval'; id: number; kind: 'repl' | 'embed'; source: string }
   /** The answer to a worker `request`. */
   | { type: 'reply'; id: number; value: string | null }
-  | { type: 'close' };
+  | { type: 'close' }
+  | NetEvent;
 
 export type EvalStatus = 'ok' | 'error' | 'incomplete';
 
@@ -94,4 +104,85 @@ export type FromWorker =
   /** Output in 'relay' mode. */
   | { type: 'output'; fd: 1 | 2; data: Uint8Array }
   /** The worker is done; main exits with code (batch) or resolves close(). */
-  | { type: 'exit'; code: number };
+  | { type: 'exit'; code: number }
+  /** Socket commands, in order, batched per worker dispatch pass. */
+  | { type: 'net'; ops: NetOp[] }
+  /** A blocking socket request; main answers with a `net-reply` of the same id. */
+  | { type: 'net-request'; id: number; request: NetRequest };
+
+// ---- network processes --------------------------------------------------------
+
+/**
+ * A socket's number. The worker numbers the sockets it asks for (from 1);
+ * main numbers the connections its servers accept (from ACCEPTED_ID_BASE).
+ */
+export type NetId = number;
+export const ACCEPTED_ID_BASE = 0x40000000;
+
+export type NetFamily = 'ipv4' | 'ipv6' | 'local';
+
+/** A socket address: an IP address and port, or a Unix socket path ('' when unnamed). */
+export interface NetAddress {
+  family: NetFamily;
+  /** Numeric IP address text (ipv4/ipv6), or the socket path (local). */
+  address: string;
+  port: number;
+}
+
+/**
+ * Socket bytes on the wire: small amounts as a latin1 string (one char per
+ * byte: cheaper to post than a typed array, and already the text of a
+ * unibyte Lisp string), larger ones as a Uint8Array (transferred).
+ */
+export type NetBytes = Uint8Array | string;
+
+/** Up to this many bytes travel as a latin1 string. */
+export const NET_STRING_BYTES = 2048;
+
+/** A failed socket call: Node's error code (ECONNREFUSED...) and the errno number. */
+export interface NetFailure {
+  code: string;
+  errno: number;
+}
+
+export type NetRequest =
+  /** Bind and listen (stream) or bind (datagram). */
+  | { kind: 'listen'; id: NetId; type: 'stream' | 'datagram'; family: NetFamily; address: string; port: number; backlog: number; paused: boolean }
+  /** Connect a stream socket; with nowait the answer is a `net-connect` event instead of a reply. */
+  | { kind: 'connect'; id: NetId; family: NetFamily; address: string; port: number; localAddress?: string; localPort?: number; paused: boolean }
+  /** Resolve a host name (getaddrinfo): the reply's addresses, or a failure. */
+  | { kind: 'lookup'; host: string; family: NetFamily | null };
+
+export type NetReplyValue =
+  | { ok: true; local?: NetAddress; remote?: NetAddress; addresses?: NetAddress[] }
+  | { ok: false; failure: NetFailure };
+
+export type NetOp =
+  | { op: 'write'; id: NetId; data: NetBytes }
+  /** One datagram to address:port. */
+  | { op: 'send'; id: NetId; data: NetBytes; family: NetFamily; address: string; port: number }
+  /** An unbound datagram socket for a datagram client. */
+  | { op: 'dgram-open'; id: NetId; family: NetFamily; paused: boolean }
+  /** A connect whose result comes back as a `net-connect` event (:nowait). */
+  | { op: 'connect'; request: Extract<NetRequest, { kind: 'connect' }> }
+  /** Shut down the write side. */
+  | { op: 'eof'; id: NetId }
+  /** Close: a socket after its pending writes, a listening server at once (its connections stay). */
+  | { op: 'close'; id: NetId }
+  /** Stop / resume reading (stop-process, continue-process, backpressure). */
+  | { op: 'pause'; id: NetId }
+  | { op: 'resume'; id: NetId }
+  | { op: 'option'; id: NetId; name: string; value: number | boolean }
+  /** The worker consumed this many bytes of id's input (main resumes reading below its high-water mark). */
+  | { op: 'consumed'; id: NetId; bytes: number };
+
+export type NetEvent =
+  | { type: 'net-reply'; id: number; value: NetReplyValue }
+  /** A server accepted a connection, now known as id. */
+  | { type: 'net-accept'; server: NetId; id: NetId; local: NetAddress; remote: NetAddress }
+  /** Bytes read; for datagrams, one datagram and its sender. */
+  | { type: 'net-data'; id: NetId; data: NetBytes; from?: NetAddress }
+  /** The peer closed (end of file) or the connection broke. */
+  | { type: 'net-eof'; id: NetId }
+  /** The result of a :nowait connect. */
+  | { type: 'net-connect'; id: NetId; value: NetReplyValue };

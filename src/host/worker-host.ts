@@ -5,7 +5,10 @@
 import * as fs from 'node:fs';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Host, HostEvent } from './host.js';
-import { SEQ, ASLEEP, type WorkerStart, type FromWorker, type ToWorker, type InputMode } from './protocol.js';
+import {
+  SEQ, ASLEEP, type WorkerStart, type FromWorker, type ToWorker, type InputMode, type NetEvent, type NetOp,
+  type NetRequest, type NetReplyValue,
+} from './protocol.js';
 import { quitRequested } from './quit.js';
 
 /** Exit status of a process killed by SIGPIPE, as a shell reports it. */
@@ -23,6 +26,14 @@ export class WorkerHost implements Host {
   private stdinBytes: Buffer = Buffer.alloc(0);
   private stdinEnded = false;
   private brokenPipe = false;
+  /** Network events go here as they are drained (the process layer queues them per process). */
+  netSink: ((event: NetEvent) => void) | null = null;
+  /** Runs the process layer's dispatch when network events arrive while the session idles in waitEvents. */
+  onIdleNetEvents: (() => void) | null = null;
+  /** Called before the worker sleeps or exits: the process layer flushes its batched socket writes. */
+  beforeWait: (() => void) | null = null;
+  private netActivity = 0;
+  private readonly netReplies = new Map<number, NetReplyValue>();
 
   constructor(start: WorkerStart) {
     this.words = new Int32Array(start.shared);
@@ -74,6 +85,11 @@ export class WorkerHost implements Host {
   }
 
   exit(status: number): never {
+    try {
+      this.beforeWait?.();
+    } catch {
+      // exiting anyway
+    }
     this.post({ type: 'exit', code: status });
     // Ends the worker thread at once; JS finally blocks do not run, like C exit().
     process.exit(status);
@@ -153,9 +169,18 @@ export class WorkerHost implements Host {
 
   waitEvents(timeoutMs: number): HostEvent[] {
     const deadline = timeoutMs === Infinity ? Infinity : Date.now() + Math.max(0, timeoutMs);
+    // Network events queued while Lisp ran (but after its last wait) are due now.
+    this.onIdleNetEvents?.();
     for (;;) {
+      this.beforeWait?.();
       const seen = Atomics.load(this.words, SEQ);
+      const activity = this.netActivity;
       this.drain();
+      // Idle with network processes: this is a wait point, so their filters run here.
+      if (this.netActivity !== activity && this.onIdleNetEvents !== null) {
+        this.onIdleNetEvents();
+        continue;
+      }
       if (this.pending.length > 0) return this.pending.splice(0, this.pending.length);
       if (quitRequested()) return [];
       const remaining = deadline - Date.now();
@@ -180,7 +205,69 @@ export class WorkerHost implements Host {
       const m = receiveMessageOnPort(this.port);
       if (m === undefined) return;
       const batch = m.message as ToWorker[];
-      for (let i = 0; i < batch.length; i++) this.pending.push(batch[i]);
+      for (let i = 0; i < batch.length; i++) {
+        const e = batch[i];
+        if (e.type === 'net-reply') this.netReplies.set(e.id, e.value);
+        else if (this.netSink !== null && e.type.startsWith('net-')) {
+          this.netSink(e as NetEvent);
+          this.netActivity++;
+        } else this.pending.push(e);
+      }
+    }
+  }
+
+  // ---- network processes (see src/process) ----
+
+  /** Sends socket commands to main, in order. */
+  postNet(ops: NetOp[]): void {
+    this.post({ type: 'net', ops });
+  }
+
+  /**
+   * Waits until network events arrive (they go to netSink) or timeoutMs
+   * passes or a quit is requested. Other events stay queued for waitEvents.
+   */
+  waitNet(timeoutMs: number): void {
+    const deadline = timeoutMs === Infinity ? Infinity : Date.now() + Math.max(0, timeoutMs);
+    const activity = this.netActivity;
+    for (;;) {
+      const seen = Atomics.load(this.words, SEQ);
+      this.drain();
+      if (this.netActivity !== activity || quitRequested()) return;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return;
+      if (this.spin(seen)) continue;
+      this.sleep(seen, remaining);
+    }
+  }
+
+  /** Microseconds waitNet polls before it sleeps: 0, since measured on 2 cores with a local client spinning costs more than the wake-up it saves. */
+  netSpinMicros = Number(process.env.ELISP_NET_SPIN_US ?? 0);
+
+  /** Polls SEQ for a short while; true when it moved (events came) before the spin ran out. */
+  private spin(seen: number): boolean {
+    if (this.netSpinMicros <= 0) return false;
+    const until = performance.now() + this.netSpinMicros / 1000;
+    do {
+      if (Atomics.load(this.words, SEQ) !== seen) return true;
+    } while (performance.now() < until);
+    return false;
+  }
+
+  /** A blocking socket request; network events that arrive meanwhile are queued, not dispatched. */
+  netRequest(request: NetRequest): NetReplyValue {
+    const id = this.nextRequestId++;
+    this.beforeWait?.();
+    this.post({ type: 'net-request', id, request });
+    for (;;) {
+      const seen = Atomics.load(this.words, SEQ);
+      this.drain();
+      const value = this.netReplies.get(id);
+      if (value !== undefined) {
+        this.netReplies.delete(id);
+        return value;
+      }
+      this.sleep(seen, Infinity);
     }
   }
 }

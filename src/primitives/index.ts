@@ -33,6 +33,7 @@ import './lread.js';
 import './timefns.js';
 import './fileio.js';
 import './dired.js';
+import './process.js';
 import { add2, sub2, lt2, gt2, le2, ge2, numEq2, add1, sub1 } from './arith.js';
 import { loadSource } from '../eval/load.js';
 

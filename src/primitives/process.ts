@@ -1,0 +1,300 @@
+// process.c for network processes: the process accessors, make-network-process
+// and friends, and the wait points accept-process-output, sleep-for and
+// sit-for. The machinery lives in src/process; this module declares the
+// builtins with Emacs's argument checks and error data.
+import * as os from 'node:os';
+import {
+  type LispObject, LispString, LispFloat, Cons, NIL, T, Q, intern, list, arrayToList, error, wrongType, makeString,
+} from '../lisp/index.js';
+import { declareModule, defun, defunRest, defvar, optional, any, string, bool, argType } from '../lisp/defun.js';
+import { type Buffer, currentBuffer, isBuffer, findBuffer } from '../buffer/buffer.js';
+import { bufferSubstring } from '../buffer/insdel.js';
+import { validateRegion } from './editfns.js';
+import { checkCodingSystem } from './coding.js';
+import {
+  LispProcess, isProcess, processList, findProcess, bufferProcess, plistGet, plistPut, Qnetwork,
+  Qinternal_default_process_filter, Qinternal_default_process_sentinel, Qopen, Qlisten, Qconnect, Qstop, Qrun,
+} from '../process/process.js';
+import {
+  makeNetworkProcess, deleteProcess, stopProcess, continueProcess, sendBytes, sendEof, setSocketOption,
+  defaultFilter, defaultSentinel, netHost,
+} from '../process/net.js';
+import { acceptProcessOutput, sleepFor } from '../process/wait.js';
+import { formatNetworkAddress, lispToAddress, addressToLisp, numericFamily, parseIPv4, parseIPv6 } from '../process/addresses.js';
+
+declareModule('process');
+
+defvar('read-process-output-max', 4096);
+defvar('delete-exited-processes', T);
+defvar('process-connection-type', T);
+defvar('process-adaptive-read-buffering', T);
+
+const Kremote = intern(':remote');
+const Khost = intern(':host');
+const Kservice = intern(':service');
+const Kfilter = intern(':filter');
+const Ksentinel = intern(':sentinel');
+const Kbuffer = intern(':buffer');
+const Qplain = intern('plain');
+const Qipv4 = intern('ipv4');
+const Qipv6 = intern('ipv6');
+
+const processType = argType<LispProcess & LispObject>('processp', isProcess);
+
+function noProcess(name: string): never {
+  return error(`Process ${name} does not exist`);
+}
+
+/** Emacs's get_process: a process, a process name, or nil for the current buffer's process. */
+function getProcess(x: LispObject): LispProcess {
+  if (isProcess(x)) return x;
+  if (x instanceof LispString) return findProcess(x.value) ?? noProcess(x.value);
+  if (x === NIL) {
+    const buf = currentBuffer();
+    return bufferProcess(buf) ?? error(`Buffer ${buf.name} has no process`);
+  }
+  return wrongType(Q.processp, x);
+}
+
+defun('processp', [any], (x) => bool(isProcess(x)));
+defun('process-list', [], () => processList());
+defun('get-process', [any], (name) => {
+  if (isProcess(name)) return name;
+  if (!(name instanceof LispString)) wrongType(Q.stringp, name);
+  return findProcess(name.value) ?? NIL;
+});
+defun('get-buffer-process', [any], (b) => {
+  const buf = isBuffer(b) ? (b as Buffer) : b instanceof LispString ? findBuffer(b.value) : undefined;
+  if (b !== NIL && !isBuffer(b) && !(b instanceof LispString)) wrongType(Q.stringp, b);
+  if (buf === undefined) return NIL;
+  return bufferProcess(buf) ?? NIL;
+});
+
+defun('process-name', [processType], (p) => makeString(p.name));
+defun('process-status', [any], (x) => {
+  if (x instanceof LispString) {
+    const p = findProcess(x.value);
+    return p === undefined ? NIL : p.status;
+  }
+  return getProcess(x).status;
+});
+defun('process-live-p', [any], (x) => {
+  if (!isProcess(x)) return NIL;
+  const order = [Qrun, Qopen, Qlisten, Qconnect, Qstop];
+  const i = order.indexOf(x.status);
+  return i < 0 ? NIL : arrayToList(order.slice(i));
+});
+defun('process-type', [any], (x) => (getProcess(x), Qnetwork));
+defun('process-id', [processType], () => NIL);
+defun('process-command', [processType], (p) => bool(p.stopped));
+defun('process-tty-name', [processType, optional(any)], () => NIL);
+defun('process-exit-status', [processType], (p) => p.exitStatus);
+defun('process-buffer', [processType], (p) => p.buffer);
+defun('process-mark', [processType], (p) => p.mark as unknown as LispObject);
+defun('set-process-buffer', [processType, any], (p, b) => {
+  if (b !== NIL && !isBuffer(b)) wrongType(Q.bufferp, b);
+  p.buffer = b;
+  p.contact = plistPut(p.contact, Kbuffer, b);
+  return b;
+});
+defun('process-filter', [processType], (p) => p.filter);
+defun('set-process-filter', [processType, any], (p, f) => {
+  const filter = f === NIL ? Qinternal_default_process_filter : f;
+  p.filter = filter;
+  p.contact = plistPut(p.contact, Kfilter, filter);
+  return filter;
+});
+defun('process-sentinel', [processType], (p) => p.sentinel);
+defun('set-process-sentinel', [processType, any], (p, s) => {
+  const sentinel = s === NIL ? Qinternal_default_process_sentinel : s;
+  p.sentinel = sentinel;
+  p.contact = plistPut(p.contact, Ksentinel, sentinel);
+  return sentinel;
+});
+defun('process-plist', [processType], (p) => p.plist);
+defun('set-process-plist', [processType, any], (p, plist) => {
+  if (plist !== NIL && !(plist instanceof Cons)) wrongType(Q.listp, plist);
+  p.plist = plist;
+  return plist;
+});
+defun('process-get', [processType, any], (p, prop) => plistGet(p.plist, prop));
+defun('process-put', [processType, any, any], (p, prop, value) => {
+  p.plist = plistPut(p.plist, prop, value);
+  return p.plist;
+});
+defun('process-query-on-exit-flag', [processType], (p) => bool(p.queryOnExit));
+defun('set-process-query-on-exit-flag', [processType, any], (p, flag) => {
+  p.queryOnExit = flag !== NIL;
+  return flag;
+});
+
+defun('process-contact', [processType, optional(any), optional(any)], (p, key) => {
+  if (p.kind === 'datagram' && (key === T || key === Kremote)) p.contact = plistPut(p.contact, Kremote, p.datagramAddress);
+  if (key === NIL) return list(plistGet(p.contact, Khost), plistGet(p.contact, Kservice));
+  if (key === T) return p.contact;
+  return plistGet(p.contact, key);
+});
+
+defun('process-coding-system', [processType], (p) => new Cons(p.decoding, p.encoding));
+defun('set-process-coding-system', [processType, optional(any), optional(any)], (p, decoding, encoding) => {
+  checkCodingSystem(decoding);
+  checkCodingSystem(encoding);
+  p.decoding = decoding as typeof p.decoding;
+  p.encoding = encoding as typeof p.encoding;
+  p.carry = null;
+  return NIL;
+});
+const UNIBYTE_CODINGS = /^(binary|no-conversion|raw-text)(-unix|-dos|-mac)?$/;
+defun('process-filter-multibyte-p', [processType], (p) => bool(p.netId >= 0 && !UNIBYTE_CODINGS.test(p.decoding.name)));
+defun('set-process-filter-multibyte', [processType, any], () => NIL);
+defun('process-inherit-coding-system-flag', [processType], () => NIL);
+
+defun('process-datagram-address', [processType], (p) => (p.kind === 'datagram' ? p.datagramAddress : NIL));
+defun('set-process-datagram-address', [processType, any], (p, address) => {
+  if (p.kind !== 'datagram') return NIL;
+  const a = lispToAddress(address);
+  if (a === null || a.family === 'local') return NIL;
+  p.datagramAddress = address;
+  return address;
+});
+defun('format-network-address', [any, optional(any)], (address, omitPort) => formatNetworkAddress(address, omitPort !== NIL));
+
+defun('network-interface-list', [optional(any), optional(any)], (_full, family) => {
+  const out: LispObject[] = [];
+  const ifaces = os.networkInterfaces();
+  for (const name of Object.keys(ifaces).reverse()) {
+    for (const a of ifaces[name] ?? []) {
+      const fam = a.family === 'IPv6' ? 'ipv6' : 'ipv4';
+      if ((family === Qipv4 && fam !== 'ipv4') || (family === Qipv6 && fam !== 'ipv6')) continue;
+      out.push(new Cons(makeString(name), addressToLisp({ family: fam, address: a.address, port: 0 })));
+    }
+  }
+  return arrayToList(out);
+});
+
+defun('network-lookup-address-info', [string, optional(any), optional(any)], (name, family) => {
+  const fam = family === Qipv4 ? 'ipv4' : family === Qipv6 ? 'ipv6' : null;
+  if (family !== NIL && fam === null) error('Unsupported address family');
+  const numeric = numericFamily(name.value);
+  if (numeric !== null) {
+    if (fam !== null && fam !== numeric) return NIL;
+    const address = numeric === 'ipv4' ? parseIPv4(name.value)!.join('.') : parseIPv6(name.value)!.map((g) => g.toString(16)).join(':');
+    return list(addressToLisp({ family: numeric, address, port: 0 }));
+  }
+  const nh = netHost();
+  if (nh === null) return NIL;
+  const reply = nh.netRequest({ kind: 'lookup', host: name.value, family: fam });
+  if (!reply.ok || reply.addresses === undefined) return NIL;
+  return arrayToList(reply.addresses.map((a) => addressToLisp(a)));
+});
+
+defun('delete-process', [any], (x) => {
+  if (x instanceof LispString) {
+    const p = findProcess(x.value);
+    if (p === undefined) noProcess(x.value);
+    deleteProcess(p);
+    return NIL;
+  }
+  deleteProcess(getProcess(x));
+  return NIL;
+});
+defun('stop-process', [optional(any), optional(any)], (x) => {
+  const p = getProcess(x);
+  stopProcess(p);
+  return p;
+});
+defun('continue-process', [optional(any), optional(any)], (x) => {
+  const p = getProcess(x);
+  continueProcess(p);
+  return p;
+});
+
+defun('process-send-string', [any, any], (x, s) => {
+  const p = getProcess(x);
+  if (!(s instanceof LispString)) wrongType(Q.stringp, s);
+  sendBytes(p, s);
+  return NIL;
+});
+defun('process-send-region', [any, any, any], (x, start, end) => {
+  const p = getProcess(x);
+  const [from, to] = validateRegion(start, end);
+  sendBytes(p, bufferSubstring(currentBuffer(), from, to));
+  return NIL;
+});
+defun('process-send-eof', [optional(any)], (x) => {
+  const p = getProcess(x);
+  sendEof(p);
+  return p;
+});
+
+defunRest('make-network-process', 0, (args) => makeNetworkProcess(args));
+
+const NETWORK_OPTIONS = new Set([':broadcast', ':dontroute', ':keepalive', ':linger', ':oobinline', ':priority', ':reuseaddr', ':bindtodevice']);
+defun('set-network-process-option', [processType, any, any, optional(any)], (p, option, value, noError) => {
+  const name = option instanceof Object && 'name' in option ? (option as { name: string }).name : '';
+  if (!NETWORK_OPTIONS.has(name)) {
+    if (noError !== NIL) return NIL;
+    error('Unknown or unsupported option');
+  }
+  setSocketOption(p, name.slice(1), value);
+  p.contact = plistPut(p.contact, option, value);
+  return T;
+});
+
+const Ktype = intern(':type');
+const Knowait = intern(':nowait');
+const Ktls_parameters = intern(':tls-parameters');
+const Kcoding = intern(':coding');
+
+defunRest('open-network-stream', 4, (args) => {
+  const [name, buffer, host, service] = args;
+  const params = arrayToList(args.slice(4));
+  if (!(host instanceof LispString)) wrongType(Q.stringp, host);
+  const type = plistGet(params, Ktype);
+  if (type !== NIL && type !== Qplain && type !== Qnetwork) error(`Unsupported connection type ${type instanceof Object ? String((type as { name?: string }).name ?? '') : ''}`.trim());
+  return makeNetworkProcess([
+    intern(':name'), name, Kbuffer, buffer, Khost, host, Kservice, service,
+    Knowait, plistGet(params, Knowait), Ktls_parameters, plistGet(params, Ktls_parameters), Kcoding, plistGet(params, Kcoding),
+  ]);
+});
+
+defun('internal-default-process-filter', [processType, string], (p, text) => {
+  defaultFilter(p, text);
+  return NIL;
+});
+defun('internal-default-process-sentinel', [processType, any], (p, event) => {
+  if (event instanceof LispString) defaultSentinel(p, event.value);
+  return NIL;
+});
+
+// ---- waits --------------------------------------------------------------------------
+
+function seconds(x: LispObject): number {
+  if (typeof x === 'number') return x;
+  if (typeof x === 'bigint') return Number(x);
+  if (x instanceof LispFloat) return x.value;
+  return wrongType(Q.numberp, x);
+}
+
+defun('accept-process-output', [optional(any), optional(any), optional(any), optional(any)], (proc, secs, millisec, justThisOne) => {
+  if (proc !== NIL && !isProcess(proc)) wrongType(Q.processp, proc);
+  if (millisec !== NIL && typeof millisec !== 'number') wrongType(Q.fixnump, millisec);
+  let timeoutMs: number | null = null;
+  if (secs !== NIL) timeoutMs = seconds(secs) * 1000 + (typeof millisec === 'number' ? millisec : 0);
+  else if (typeof millisec === 'number') timeoutMs = millisec;
+  if (timeoutMs !== null && !(timeoutMs > 0)) timeoutMs = 0;
+  const p = proc === NIL ? null : (proc as LispProcess);
+  return bool(acceptProcessOutput(p, timeoutMs, justThisOne !== NIL, typeof justThisOne !== 'number'));
+});
+
+defun('sleep-for', [any, optional(any)], (secs, millisec) => {
+  const ms = seconds(secs) * 1000 + (typeof millisec === 'number' ? millisec : 0);
+  if (ms > 0) sleepFor(ms);
+  return NIL;
+});
+
+defun('sit-for', [optional(any), optional(any)], (secs) => {
+  const ms = secs === NIL ? 0 : seconds(secs) * 1000;
+  if (ms > 0) sleepFor(ms);
+  return T;
+});

@@ -1,0 +1,34 @@
+// Serving after the script: what `elisp --keep-serving server.el` does once
+// the top level has finished, like an interactive Emacs that keeps running
+// its network processes until the last one (that would make Emacs ask
+// before exiting) is gone, or the user interrupts.
+import { LispSignal, Q } from '../lisp/index.js';
+import { clearQuit, killRequested } from '../host/quit.js';
+import { allProcesses } from './process.js';
+import { deleteProcess, flushOps } from './net.js';
+import { waitForOutput } from './wait.js';
+
+/** A live process with its query-on-exit flag set keeps the run going. */
+export function keepsServing(): boolean {
+  for (const p of allProcesses()) if (p.live && p.queryOnExit) return true;
+  return false;
+}
+
+/**
+ * Delivers events until nothing keeps the run going, or a fatal signal
+ * (SIGINT, SIGTERM) arrives: then every process is deleted, so that the
+ * sentinels see their "deleted" events, and the run ends with status 0.
+ * Returns the exit status.
+ */
+export function serveUntilDone(): number {
+  try {
+    while (keepsServing()) waitForOutput(Infinity, null, false, false, true, () => !keepsServing());
+    return 0;
+  } catch (e) {
+    if (!(e instanceof LispSignal && e.symbol === Q.quit && killRequested() !== null)) throw e;
+    clearQuit();
+    for (const p of [...allProcesses()].reverse()) deleteProcess(p);
+    flushOps();
+    return 0;
+  }
+}
