@@ -21,12 +21,6 @@
                     (t (list 'if (list 'eql val (list 'quote key)) (cons 'progn body) form))))))
     form))
 
-(defun cl-member (item list)
-  "The tail of LIST whose car is `eql' to ITEM (cl-member without keywords)."
-  (while (and list (not (eql item (car list))))
-    (setq list (cdr list)))
-  list)
-
 (defmacro cl-case (expr &rest clauses)
   "Evaluate the body of the first of CLAUSES whose keys contain EXPR's value."
   (declare (indent 1))

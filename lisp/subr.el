@@ -257,3 +257,7 @@
 
 (defun documentation-property (symbol prop &optional _raw)
   (let ((doc (get symbol prop))) (if (stringp doc) doc)))
+
+(defun internal--set-elt (seq n val)
+  "What (setf (elt SEQ N) VAL) expands to."
+  (if (listp seq) (setcar (nthcdr n seq) val) (aset seq n val)))

@@ -59,6 +59,6 @@ fast1('1-', sub1);
 /** The directory of the Lisp library shipped with elisp. */
 export const lispDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lisp');
 
-for (const file of ['subr.el', 'pcase.el', 'cl-case.el', 'let-alist.el']) {
+for (const file of ['subr.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el']) {
   loadSource(fs.readFileSync(path.join(lispDirectory, file), 'utf8'), path.join(lispDirectory, file));
 }
