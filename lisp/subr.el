@@ -261,3 +261,15 @@
 (defun internal--set-elt (seq n val)
   "What (setf (elt SEQ N) VAL) expands to."
   (if (listp seq) (setcar (nthcdr n seq) val) (aset seq n val)))
+
+(defmacro with-temp-file (file &rest body)
+  "Evaluate BODY in a fresh buffer, then write that buffer to FILE."
+  (let ((temp-file (make-symbol "temp-file"))
+        (temp-buffer (make-symbol "temp-buffer")))
+    `(let ((,temp-file ,file)
+           (,temp-buffer (generate-new-buffer " *temp file*" t)))
+       (unwind-protect
+           (prog1 (with-current-buffer ,temp-buffer ,@body)
+             (with-current-buffer ,temp-buffer
+               (write-region nil nil ,temp-file nil 0)))
+         (and (buffer-name ,temp-buffer) (kill-buffer ,temp-buffer))))))

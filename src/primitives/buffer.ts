@@ -176,6 +176,9 @@ function runHooks(hook: LispSymbol): void {
 }
 
 /** Kills buf as `kill-buffer` does; returns false when a query function refused. */
+/** Called after a buffer is killed (the process layer deletes the buffer's processes). */
+export const bufferKilledHooks: ((buf: Buffer) => void)[] = [];
+
 export function killBuffer(buf: Buffer): boolean {
   if (!buf.live) return false;
   if (!buf.inhibitHooks) {
@@ -197,6 +200,7 @@ export function killBuffer(buf: Buffer): boolean {
   }
   if (buf === currentBuffer()) setCurrentBuffer(otherBuffer(buf));
   retireBuffer(buf);
+  for (const hook of bufferKilledHooks) hook(buf);
   if (!buf.inhibitHooks) runHooks(Qbuffer_list_update_hook);
   return true;
 }

@@ -5,14 +5,18 @@
 import * as os from 'node:os';
 import {
   type LispObject, LispString, LispFloat, Cons, NIL, T, Q, intern, list, arrayToList, error, wrongType, makeString,
+  signal as signalError,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, optional, any, string, bool, argType } from '../lisp/defun.js';
 import { type Buffer, currentBuffer, isBuffer, findBuffer } from '../buffer/buffer.js';
 import { bufferSubstring } from '../buffer/insdel.js';
+import { bufferKilledHooks } from './buffer.js';
+import { host } from '../host/host.js';
+import { writeStdout } from './print.js';
 import { validateRegion } from './editfns.js';
 import { checkCodingSystem } from './coding.js';
 import {
-  LispProcess, isProcess, processList, findProcess, bufferProcess, plistGet, plistPut, Qnetwork,
+  LispProcess, isProcess, processList, findProcess, bufferProcess, allProcesses, plistGet, plistPut, Qnetwork,
   Qinternal_default_process_filter, Qinternal_default_process_sentinel, Qopen, Qlisten, Qconnect, Qstop, Qrun,
 } from '../process/process.js';
 import {
@@ -297,4 +301,33 @@ defun('sit-for', [optional(any), optional(any)], (secs) => {
   const ms = secs === NIL ? 0 : seconds(secs) * 1000;
   if (ms > 0) sleepFor(ms);
   return T;
+});
+
+// ---- killing a process's buffer -----------------------------------------------------
+
+
+/**
+ * Emacs's process-kill-buffer-query-function: asks before killing a buffer
+ * whose live process has its query-on-exit flag set. In batch mode the
+ * question goes to stdout and the answer is a line of stdin.
+ */
+defun('process-kill-buffer-query-function', [], () => {
+  const p = bufferProcess(currentBuffer());
+  if (p === null || !p.live || !p.queryOnExit) return T;
+  let prompt = `Buffer "${currentBuffer().name}" has a running process; kill it? (yes or no) `;
+  for (;;) {
+    writeStdout(prompt);
+    const answer = host().readStdinLine();
+    if (answer === null) signalError(Q.end_of_file, list(makeString('Error reading from stdin')));
+    if (answer === 'yes') return T;
+    if (answer === 'no') return NIL;
+    prompt = 'Please answer yes or no.\n' + prompt;
+  }
+});
+
+intern('kill-buffer-query-functions').value = list(intern('process-kill-buffer-query-function'));
+
+// Killing a buffer deletes the live processes that belong to it (their sentinels see "deleted\n").
+bufferKilledHooks.push((buf) => {
+  for (const p of [...allProcesses()]) if (p.live && p.buffer === (buf as unknown as LispObject)) deleteProcess(p);
 });

@@ -167,3 +167,12 @@ describe('equal on deep and circular structure', () => {
     expect(lisp('(let ((l nil) (m nil)) (dotimes (i 100000) (push i l) (push i m)) (equal l m))')).toBe('t');
   });
 });
+
+describe('with-temp-file', () => {
+  it('writes the buffer it made to the file and returns the body value', () => {
+    const file = `${process.env.TMPDIR ?? '/tmp'}/elisp-wtf-${process.pid}.txt`;
+    expect(lisp(`(list (with-temp-file "${file}" (insert "hello") 42)
+                       (with-temp-buffer (insert-file-contents "${file}") (buffer-string))
+                       (progn (delete-file "${file}") (file-exists-p "${file}")))`)).toBe('(42 "hello" nil)');
+  });
+});
