@@ -15,7 +15,19 @@ export const macroHooks = {
     void args;
     throw new Error('macro expander not installed');
   },
+  /** Loads the file an (autoload FILE ...) form names. */
+  autoload: (spec: Cons): void => {
+    void spec;
+    throw new Error('autoload not installed');
+  },
 };
+
+/** The TYPE of an (autoload FILE DOC INTERACTIVE TYPE) form. */
+export function autoloadType(spec: Cons): LispObject {
+  let l: LispObject = spec;
+  for (let i = 0; i < 4 && l instanceof Cons; i++) l = l.cdr;
+  return l instanceof Cons ? l.car : NIL;
+}
 
 const Qfuncall = intern('funcall');
 
@@ -86,7 +98,12 @@ function analyseCompound(form: Cons, ctx: Ctx): Node {
   if (head instanceof LispSymbol) {
     const special = specialForms.get(head);
     if (special !== undefined) return special(form, ctx);
-    const fn = resolveFunction(head);
+    let fn = resolveFunction(head);
+    if (fn instanceof Cons && fn.car === Q.autoload && autoloadType(fn) === Q.macro) {
+      // An autoloaded macro: load its file now, then expand as usual.
+      macroHooks.autoload(fn);
+      fn = resolveFunction(head);
+    }
     if (fn instanceof Cons && fn.car === Q.macro) {
       return analyse(expandMacro(fn.cdr, form), ctx);
     }

@@ -175,6 +175,7 @@ function closureListFunction(env: LispObject, args: LispObject, body: LispObject
 // ---- macros and autoload --------------------------------------------------------
 
 macroHooks.expand = (expander, args) => callFunction(expander, args);
+macroHooks.autoload = (spec) => autoloadHooks.load(spec.cdr instanceof Cons ? spec.cdr.car : NIL);
 
 /** Set by the load module: loads the file an autoload names. */
 export const autoloadHooks = {

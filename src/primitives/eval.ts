@@ -6,7 +6,7 @@ import {
 import { declareModule, defun, defunRest, defvar, any, symbol, optional, bool } from '../lisp/defun.js';
 import { callFunction, lambdaListFunction } from '../eval/funcall.js';
 import { evalWithLexical } from '../eval/toplevel.js';
-import { resolveFunction, expandMacro, defvarHooks } from '../eval/analyse.js';
+import { resolveFunction, expandMacro, defvarHooks, autoloadType, macroHooks } from '../eval/analyse.js';
 import { callState, indirectVariable, setDefaultValue } from '../eval/state.js';
 import { CompiledClosure } from '../eval/closure.js';
 import { formatString } from './format.js';
@@ -171,6 +171,10 @@ function macroexpand1(form: LispObject, env: LispObject): [LispObject, boolean] 
   }
   let f: LispObject = head.fn;
   if (f instanceof LispSymbol && f !== NIL) f = resolveFunction(head);
+  if (f instanceof Cons && f.car === Q.autoload && autoloadType(f) === Q.macro) {
+    macroHooks.autoload(f);
+    f = resolveFunction(head);
+  }
   if (f instanceof Cons && f.car === Q.macro) return [expandMacro(f.cdr, form), true];
   return [form, false];
 }

@@ -204,3 +204,10 @@ describe('setf on elt', () => {
     expect(lisp("(let ((l (list 1 2 3)) (v (vector 1 2))) (setf (elt l 1) 'x (elt v 0) 'y) (list l v))")).toBe('((1 x 3) [y 2])');
   });
 });
+
+describe('cl-seq and cl-loop load on first use', () => {
+  it('autoloads their functions, aliases and macros', () => {
+    expect(lisp("(list (cl-first '(1 2)) (cl-endp nil) (cl-loop for i below 3 collect i) (cl-remove-if #'cl-evenp '(1 2 3 4)))")).toBe('(1 t (0 1 2) (1 3))');
+    expect(lisp("(let ((f (macroexpand-all '(cl-loop for x in '(1 2) sum x)))) (eval f t))")).toBe('3');
+  });
+});
