@@ -4,7 +4,7 @@ import { setHost } from '../src/host/host.js';
 import { InlineHost } from '../src/host/inline-host.js';
 import { evalString } from '../src/eval/index.js';
 import { printToString } from '../src/reader/printer.js';
-import { LispSignal } from '../src/lisp/index.js';
+import { LispSignal, intern } from '../src/lisp/index.js';
 
 const testHost = new InlineHost();
 setHost(testHost);
@@ -46,4 +46,16 @@ export function lispOutput(src: string, lexical = true): string {
   captured.stdout = '';
   evalString(src, lexical);
   return captured.stdout;
+}
+
+/** Runs BODY with integer-width bound to WIDTH, as (let ((integer-width WIDTH)) ...). */
+export function withIntegerWidth<T>(width: number, body: () => T): T {
+  const sym = intern('integer-width');
+  const old = sym.value;
+  sym.value = width;
+  try {
+    return body();
+  } finally {
+    sym.value = old;
+  }
 }

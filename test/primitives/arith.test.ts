@@ -12,19 +12,8 @@ import {
 } from '../../src/primitives/arith.js';
 import '../../src/primitives/floatfns.js';
 
-import { lisp, lispError } from '../helpers.js';
+import { lisp, lispError, withIntegerWidth } from '../helpers.js';
 
-/** Runs BODY with integer-width bound to WIDTH, as (let ((integer-width WIDTH)) ...). */
-function withIntegerWidth<T>(width: number, body: () => T): T {
-  const sym = intern('integer-width');
-  const old = sym.value;
-  sym.value = width;
-  try {
-    return body();
-  } finally {
-    sym.value = old;
-  }
-}
 
 describe('+ - * / with fixnums, bignums and floats', () => {
   it('adds, subtracts and multiplies integers', () => {

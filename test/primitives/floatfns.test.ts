@@ -9,19 +9,8 @@ import { symbolValue } from '../../src/eval/state.js';
 import { floatToString, parseNumberPrefix } from '../../src/primitives/arith.js';
 import { rint, ldexp, frexp } from '../../src/primitives/floatfns.js';
 
-import { lisp, lispError } from '../helpers.js';
+import { lisp, lispError, withIntegerWidth } from '../helpers.js';
 
-/** Runs BODY with integer-width bound to WIDTH, as (let ((integer-width WIDTH)) ...). */
-function withIntegerWidth<T>(width: number, body: () => T): T {
-  const sym = intern('integer-width');
-  const old = sym.value;
-  sym.value = width;
-  try {
-    return body();
-  } finally {
-    sym.value = old;
-  }
-}
 
 describe('float and abs', () => {
   it('float converts integers and returns floats unchanged', () => {
