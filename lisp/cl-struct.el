@@ -8,8 +8,8 @@
 
 ;;;; Places
 
-;; The builtin `setf' knows a fixed set of places, so the place-modifying
-;; macros are wrapped to first turn (ACCESSOR OBJ) into an `aref'/`nth' place.
+;; A structure accessor's cl--struct-place property lets setf turn
+;; (ACCESSOR OBJ) into the equivalent `aref'/`nth' place.
 
 (defun cl--struct-rewrite-place (place)
   "PLACE with a structure accessor call replaced by the equivalent element place."
@@ -28,54 +28,8 @@
 
 ;; Places defined with `gv-define-setter' or `gv-define-simple-setter' keep a
 ;; function on the property cl--gv-setter: (VALUE-FORM ARG-FORMS) -> store form.
-
-(defun cl--gv-store (place value)
-  "The form storing VALUE into PLACE, or nil to leave PLACE to the builtin setf."
-  (let ((setter (and (consp place) (symbolp (car place)) (get (car place) 'cl--gv-setter))))
-    (and setter (funcall setter value (cdr place)))))
-
-(unless (get 'setf 'cl--builtin-macro)
-  (dolist (m '(setf push pop cl-incf cl-decf))
-    (put m 'cl--builtin-macro (cdr (symbol-function m)))))
-
-(defmacro setf (&rest pairs)
-  "Set each PLACE to the value of its VAL: (setf PLACE VAL PLACE VAL ...)."
-  (if (and pairs (cdr pairs) (null (cddr pairs)) (cl--gv-store (car pairs) (cadr pairs)))
-      (cl--gv-store (car pairs) (cadr pairs))
-    (let ((args pairs) (new nil) (custom nil))
-      (while args
-        (when (and (cdr args) (cl--gv-store (car args) (cadr args))) (setq custom t))
-        (push (cl--struct-rewrite-place (car args)) new)
-        (when (cdr args) (push (cadr args) new))
-        (setq args (cddr args)))
-      (if custom
-          (let ((forms nil))
-            (while pairs
-              (push (list 'setf (car pairs) (cadr pairs)) forms)
-              (setq pairs (cddr pairs)))
-            (cons 'progn (nreverse forms)))
-        (apply (get 'setf 'cl--builtin-macro) (nreverse new))))))
-
-(defmacro push (newelt place)
-  "Add NEWELT to the list stored in PLACE."
-  (or (cl--gv-store place (list 'cons newelt place))
-      (funcall (get 'push 'cl--builtin-macro) newelt (cl--struct-rewrite-place place))))
-
-(defmacro pop (place)
-  "Remove and return the first element of the list stored in PLACE."
-  (if (cl--gv-store place nil)
-      (list 'car-safe (list 'prog1 place (cl--gv-store place (list 'cdr place))))
-    (funcall (get 'pop 'cl--builtin-macro) (cl--struct-rewrite-place place))))
-
-(defmacro cl-incf (place &optional x)
-  "Increment PLACE by X (1 by default)."
-  (or (cl--gv-store place (list '+ place (or x 1)))
-      (apply (get 'cl-incf 'cl--builtin-macro) (cl--struct-rewrite-place place) (and x (list x)))))
-
-(defmacro cl-decf (place &optional x)
-  "Decrement PLACE by X (1 by default)."
-  (or (cl--gv-store place (list '- place (or x 1)))
-      (apply (get 'cl-decf 'cl--builtin-macro) (cl--struct-rewrite-place place) (and x (list x)))))
+;; `setf' and the macros built on it (push, pop, cl-incf, ...) consult that
+;; property and cl--struct-place (see setPlace in src/primitives/macros.ts).
 
 (defmacro gv-define-setter (name arglist &rest body)
   "Make (setf (NAME ARGS...) VAL) expand to BODY with ARGLIST bound to (VAL ARGS...)."

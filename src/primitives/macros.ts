@@ -40,6 +40,9 @@ const Qput = S('put');
 const Qset = S('set');
 const Qfset = S('fset');
 const Qdelq = S('delq');
+const Qcl_gv_setter = S('cl--gv-setter');
+const Qcl_struct_place = S('cl--struct-place');
+const Qcl_struct_rewrite_place = S('cl--struct-rewrite-place');
 const Qlt = S('<');
 const Qoneplus = S('1+');
 const Qdeclare = S('declare');
@@ -206,6 +209,10 @@ export function setPlace(place: LispObject, value: LispObject): LispObject {
   if (place instanceof LispSymbol) return list(Q.setq, place, value);
   if (!(place instanceof Cons) || !(place.car instanceof LispSymbol)) signal(Q.error, list(new LispString('Bad place', false), place));
   const head = place.car;
+  // Places defined in Lisp: gv-define-setter and structure accessors (lisp/cl-struct.el).
+  const gvSetter = getProp(head, Qcl_gv_setter);
+  if (gvSetter !== NIL) return callFunction(gvSetter, [value, place.cdr]);
+  if (getProp(head, Qcl_struct_place) !== NIL) return setPlace(callFunction(Qcl_struct_rewrite_place, [place]), value);
   const args = listToArray(place.cdr);
   switch (head.name) {
     case 'car':
@@ -291,7 +298,8 @@ export function setPlace(place: LispObject, value: LispObject): LispObject {
   error(`${head.name} is not a valid place expression`);
 }
 
-import { macroexpand1 } from './eval.js';
+import { macroexpand1, getProp } from './eval.js';
+import { callFunction } from '../eval/funcall.js';
 function macroexpandOnce(form: LispObject): LispObject {
   return macroexpand1(form, NIL)[0];
 }
