@@ -6,6 +6,7 @@ import {
 import { declareModule, defun, defvar, any, symbol, string, optional, bool } from '../lisp/defun.js';
 import { loadFile, locateFile } from '../eval/load.js';
 import { autoloadHooks } from '../eval/funcall.js';
+import { messageToStderr } from './print.js';
 
 declareModule('lread');
 
@@ -46,13 +47,15 @@ defun('require', [symbol, optional(any), optional(any)], (feature, filename, noe
   return feature;
 });
 
-defun('load', [string, optional(any), optional(any), optional(any), optional(any)], (file, noerror, _nomessage, nosuffix) => {
+defun('load', [string, optional(any), optional(any), optional(any), optional(any)], (file, noerror, nomessage, nosuffix) => {
   const suffixes = nosuffix !== NIL ? [''] : ['.el', ''];
   const found = locateFile(file.value, suffixes);
   if (found === null) {
     if (noerror !== NIL) return NIL;
     signal(Q.file_missing, list(makeString('Cannot open load file'), makeString('No such file or directory'), file));
   }
+  // Batch Emacs announces a source load on stderr unless NOMESSAGE.
+  if (nomessage === NIL) messageToStderr(`Loading ${path.resolve(found)} (source)...`);
   loadFile(found);
   return T;
 });
