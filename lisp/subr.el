@@ -100,15 +100,74 @@
        (while t
          (if-let* ,spec (progn ,@body) (throw ',done nil))))))
 
+;; named-let optimises calls to NAME in tail position into a loop, as Emacs's
+;; does (so deep "recursion" in tail position does not grow the stack); other
+;; calls go through a local function.
+(defun internal--named-let-tail (form fsym next-vars marker)
+  "FORM with tail calls (funcall FSYM ARGS...) turned into loop steps."
+  (if (not (consp form)) form
+    (let ((head (car form)))
+      (cond
+       ((and (eq head 'funcall) (eq (cadr form) fsym)
+             (= (length (cddr form)) (length next-vars)))
+        (let ((sets nil) (vars next-vars) (args (cddr form)))
+          (while vars
+            (setq sets (cons (car args) (cons (car vars) sets)))
+            (setq vars (cdr vars) args (cdr args)))
+          (list 'progn (cons 'setq (nreverse sets)) (list 'quote marker))))
+       ((memq head '(progn and or))
+        (let ((rev (reverse (cdr form))))
+          (if (null rev) form
+            (cons head (append (reverse (cdr rev))
+                               (list (internal--named-let-tail (car rev) fsym next-vars marker)))))))
+       ((memq head '(let let*))
+        (let ((rev (reverse (cddr form))))
+          (if (null rev) form
+            (cons head (cons (cadr form)
+                             (append (reverse (cdr rev))
+                                     (list (internal--named-let-tail (car rev) fsym next-vars marker))))))))
+       ((eq head 'if)
+        (let ((else (reverse (nthcdr 3 form))))
+          (cons 'if (cons (nth 1 form)
+                          (cons (internal--named-let-tail (nth 2 form) fsym next-vars marker)
+                                (and else
+                                     (append (reverse (cdr else))
+                                             (list (internal--named-let-tail (car else) fsym next-vars marker)))))))))
+       ((eq head 'cond)
+        (cons 'cond
+              (mapcar (lambda (clause)
+                        (if (and (consp clause) (cdr clause))
+                            (let ((rev (reverse (cdr clause))))
+                              (cons (car clause)
+                                    (append (reverse (cdr rev))
+                                            (list (internal--named-let-tail (car rev) fsym next-vars marker)))))
+                          clause))
+                      (cdr form))))
+       (t form)))))
+
 (defmacro named-let (name bindings &rest body)
-  ;; NAME is a local function: calls to it in BODY become funcalls of a variable.
+  "Looping construct taken from Scheme: NAME is a local function over BINDINGS."
   (let* ((fargs (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
          (aargs (mapcar (lambda (b) (if (consp b) (cadr b))) bindings))
          (fsym (make-symbol (symbol-name name)))
+         (next-vars (mapcar (lambda (v) (make-symbol (symbol-name v))) fargs))
+         (marker (make-symbol "named-let-recurse"))
+         (ret (make-symbol "ret"))
          (expanded (macroexpand-all (cons 'progn body)
-                                    (list (cons name (lambda (&rest args) `(funcall ,fsym ,@args)))))))
-    `(letrec ((,fsym (lambda ,fargs ,expanded)))
+                                    (list (cons name (lambda (&rest args) `(funcall ,fsym ,@args))))))
+         (looped (internal--named-let-tail expanded fsym next-vars marker)))
+    `(letrec ((,fsym (lambda ,next-vars
+                       (let ((,ret nil))
+                         (while (let ,(internal--named-let-pairs fargs next-vars)
+                                  (eq (setq ,ret ,looped) ',marker)))
+                         ,ret))))
        (funcall ,fsym . ,aargs))))
+
+(defun internal--named-let-pairs (a b)
+  "The list of (X Y) for the elements of lists A and B."
+  (let ((out nil))
+    (while a (setq out (cons (list (car a) (car b)) out) a (cdr a) b (cdr b)))
+    (nreverse out)))
 
 (defmacro thread-first (&rest forms)
   (if (null (cdr forms)) (car forms)

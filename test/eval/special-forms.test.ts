@@ -176,3 +176,14 @@ describe('with-temp-file', () => {
                        (progn (delete-file "${file}") (file-exists-p "${file}")))`)).toBe('(42 "hello" nil)');
   });
 });
+
+describe('named-let', () => {
+  it('loops in constant stack for calls in tail position, as Emacs optimises them', () => {
+    expect(lisp('(named-let loop ((i 0)) (if (< i 100000) (loop (1+ i)) i))')).toBe('100000');
+    expect(lisp("(named-let c ((l '(1 2 3)) (acc nil)) (cond ((null l) acc) (t (c (cdr l) (cons (car l) acc)))))")).toBe('(3 2 1)');
+  });
+  it('recurses for calls not in tail position, and gives each iteration fresh bindings', () => {
+    expect(lisp('(named-let f ((n 5)) (if (= n 0) 1 (* n (f (1- n)))))')).toBe('120');
+    expect(lisp("(let (fs) (named-let lp ((i 0)) (when (< i 3) (push (lambda () i) fs) (lp (1+ i)))) (mapcar #'funcall fs))")).toBe('(2 1 0)');
+  });
+});
