@@ -567,15 +567,20 @@ defun('plist-put', [any, any, any], plistPut);
 defun('lax-plist-get', [any, any], laxPlistGet);
 defun('lax-plist-put', [any, any, any], (plist, prop, value) => plistPutWith(plist, prop, value, equalSame));
 defun('plist-member', [any, any], (plist, prop) => {
+  // Only property positions are compared: the walk moves two conses at a time.
   let tail = plist;
   let slow = plist;
   let steps = 0;
   while (tail instanceof Cons) {
     if (tail.car === prop) return tail;
-    tail = tail.cdr;
-    if (!(tail instanceof Cons)) break;
+    const value: LispObject = tail.cdr;
+    if (!(value instanceof Cons)) {
+      tail = value;
+      break;
+    }
+    tail = value.cdr;
     if ((++steps & 1) === 0) {
-      slow = (slow as Cons).cdr;
+      slow = ((slow as Cons).cdr as Cons).cdr;
       if (tail === slow) signal(Q.circular_list, list(plist));
     }
   }

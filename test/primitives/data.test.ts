@@ -225,3 +225,12 @@ describe('data.c: types, conses, arrays and symbols', () => {
     expect(lispError("(make-symbol 1)")).toBe("(wrong-type-argument stringp 1)");
   });
 });
+
+describe('plist-member compares property positions only', () => {
+  it('does not match a value, and accepts an odd-length plist when the property is missing', () => {
+    expect(lisp("(list (plist-member '(a b c d) 'b) (plist-member '(a b c d) 'c) (plist-member '(a b c) 'c) (plist-member '(a b c) 'x))")).toBe(
+      '(nil (c d) (c) nil)',
+    );
+    expect(lispError("(plist-member '(a . b) 'x)")).toBe('(wrong-type-argument plistp (a . b))');
+  });
+});
