@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const corpusRoot = path.join(repoRoot, 'test', 'conformance');
 export const knownFailuresFile = path.join(corpusRoot, 'known-failures.txt');
-export const SUITES = ['core', 'net'];
+export const SUITES = ['core', 'net', 'local'];
 export const CASE_TIMEOUT_MS = 10_000;
 
 /** Every case with a .out golden, as { id: 'core/eval-basic', dir, name }, sorted. */

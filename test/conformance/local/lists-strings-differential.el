@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; Differential checks against GNU Emacs 28.2 (golden made with emacs -Q --batch -l).
+(dolist (f '((plist-get '(a b c d) 'b) (plist-get '(a b c d) 'c) (plist-get '(a b c) 'c) (lax-plist-get '("a" 1 "b" 2) "b")
+             (plist-put (list 'a 1 'b 2) 'b 3) (plist-put (list 'a 1 'b 2) 'c 3) (plist-put nil 'a 1)
+             (alist-get 'b '((a . 1) (b . 2))) (alist-get "b" '(("a" . 1) ("b" . 2)) nil nil #'equal)
+             (assoc-default "b" '(("a" . 1) ("b" . 2))) (rassq 2 '((a . 1) (b . 2))) (rassoc "x" '((a . "x")))
+             (member-ignore-case "A" '("b" "a")) (assoc-string "A" '(("a" . 1)) t) (delete-dups (list 1 2 1 3 2))
+             (number-sequence 1 10 3) (number-sequence 5 1 -2) (butlast '(1 2 3) 2) (last '(1 2 3) 2) (nthcdr 2 '(1 2 3))
+             (string-to-list "abc") (split-string "a,b,,c" ",") (split-string "a,b,,c" "," t) (split-string "  two words ")
+             (string-trim "  x  ") (mapconcat #'identity '("a" "b") "-")
+             (seq-uniq '(1 2 1)) (seq-take '(1 2 3) 2) (seq-drop [1 2 3] 1) (seq-reduce #'+ '(1 2 3) 0) 
+             (sort (list 3 1 2) #'<) (sort [3 1 2] #'<) (reverse [1 2]) (append [1 2] nil) (vconcat '(1) [2] "a")
+             (format "%5.2f|%-6s|%03d|%x|%S" 3.14159 "ab" 7 255 "q") (format "%c%%" ?a) (upcase-initials "hello world")
+             (string-search "b" "abc") (string-replace "a" "x" "banana") (string-prefix-p "ab" "abc") (compare-strings "abc" nil nil "abd" nil nil)
+             (string-version-lessp "foo2" "foo12") (string-distance "kitten" "sitting") (safe-length '(1 2 . 3)) (proper-list-p '(1 2))
+             (flatten-tree '(1 (2 (3 nil)) 4)) (copy-tree '(1 (2))) (length= '(1 2) 2) (ensure-list 1)))
+  (prin1 (condition-case e (eval f t) (error (list 'ERR e)))) (terpri))

@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; Differential checks against GNU Emacs 28.2 (golden made with emacs -Q --batch -l).
+(dolist (f '((/ 7 2) (/ -7 2) (% -7 2) (mod -7 2) (mod 5.5 2) (round 2.5) (round -2.5) (round 5 2) (floor -7 2) (truncate 1e20)
+             (expt 2 100) (expt 2.0 0.5) (ash -5 -1) (logand -1 255) (lognot 5) (logcount -1) (* most-positive-fixnum 2)
+             (1+ most-positive-fixnum) (- most-negative-fixnum 1) (abs most-negative-fixnum) (string-to-number "1e3") (string-to-number " 12x")
+             (string-to-number "ff" 16) (number-to-string 1e-5) (number-to-string 0.1) (format "%.3e" 12345.678) (format "%g" 1e-5) (format "%g" 123456789.0)
+             (format "%#x %#o %+d % d" 255 8 5 5) (format "%-5d|" 3) (format "%5s|" "日本") (format "%.2s" "日本語") (format "%d" 3.9)
+             (upcase "ǆ") (capitalize "hello WORLD foo-bar") (downcase "ΣΑΣ") (string-width "日本") (char-width ?日)
+             (substring "hello" -3 -1) (substring "héllo" 1 3) (concat "a" '(98) [99]) (string 97 98) (make-string 3 ?x)
+             (split-string "a  b" " ") (string-to-multibyte "a") (multibyte-string-p (string-to-unibyte "abc"))
+             (encode-coding-string "é" 'utf-8) (decode-coding-string "\303\251" 'utf-8) (base64-encode-string "hello") (md5 "abc")
+             (secure-hash 'sha256 "abc") (url-hexify-string "a b/é") (json-encode '((a . 1) (b . [1 2]))) (json-parse-string "{\"a\":[1,2.5,null]}" :object-type 'alist)
+             (prin1-to-string (make-hash-table :test 'equal)) (let ((h (make-hash-table))) (puthash 1 2 h) (puthash 3 4 h) (remhash 1 h) (puthash 5 6 h) (let (r) (maphash (lambda (k v) (push k r)) h) r))
+             (type-of 1.0) (type-of (make-bool-vector 3 t)) (bool-vector t nil t) (vconcat (make-bool-vector 3 t)) (aref "abc" 1) (elt '(1 2) 5)))
+  (prin1 (condition-case e (eval f t) (error (list 'ERR e)))) (terpri))
