@@ -49,7 +49,6 @@ const Qdeclare = S('declare');
 const Qsetf = S('setf');
 
 const quote = (x: LispObject): LispObject => list(Q.quote, x);
-const progn = (body: LispObject): LispObject => (body instanceof Cons && body.cdr === NIL ? body.car : new Cons(Q.progn, body));
 
 // ---- backquote --------------------------------------------------------------
 
@@ -159,7 +158,7 @@ defmacroTs('declare', 0, () => NIL);
 
 // ---- control --------------------------------------------------------------------
 
-defmacroTs('when', 1, (a) => list(Q.if, a[0], progn(arrayToList(a.slice(1)))));
+defmacroTs('when', 1, (a) => list(Q.if, a[0], new Cons(Q.progn, arrayToList(a.slice(1)))));
 defmacroTs('unless', 1, (a) => new Cons(Q.if, new Cons(a[0], new Cons(NIL, arrayToList(a.slice(1))))));
 defmacroTs('prog2', 2, (a) => list(Q.progn, a[0], new Cons(Q.prog1, arrayToList(a.slice(1)))));
 
@@ -311,14 +310,61 @@ defmacroTs('setf', 0, (a) => {
   return forms.length === 1 ? forms[0] : new Cons(Q.progn, arrayToList(forms));
 });
 
+/** Places whose arguments are plain values, so gv binds them once to temporaries. */
+const valueArgPlaces = new Set(['car', 'cdr', 'caar', 'cadr', 'cdar', 'cddr', 'aref', 'gethash', 'get', 'elt', 'symbol-value', 'symbol-plist', 'symbol-function', 'process-get', 'default-value']);
+
+function isConstantArg(x: LispObject): boolean {
+  return isConstantForm(x) || (x instanceof Cons && x.car === Q.quote);
+}
+
+/**
+ * How gv.el reads and writes PLACE evaluating its arguments once:
+ * [let* bindings, an access form over the temporaries], or null for a
+ * symbol or a place whose arguments are places themselves.
+ */
+function placeOnce(place: LispObject): [LispObject[], LispObject] | null {
+  if (!(place instanceof Cons) || !(place.car instanceof LispSymbol)) return null;
+  const head = place.car;
+  const args = listToArray(place.cdr);
+  if (head.name === 'nth' && args.length === 2) {
+    const c = makeSymbol('c');
+    return [[list(c, list(Qnthcdr, args[0], args[1]))], list(Qcar, c)];
+  }
+  const lispDefined = getProp(head, Qcl_gv_setter) !== NIL || getProp(head, Qcl_struct_place) !== NIL;
+  if (!valueArgPlaces.has(head.name) && !lispDefined) return null;
+  const bindings: LispObject[] = [];
+  const access = args.map((arg) => {
+    if (isConstantArg(arg)) return arg;
+    const v = makeSymbol('v');
+    bindings.push(list(v, arg));
+    return v;
+  });
+  return [bindings, new Cons(head, arrayToList(access))];
+}
+
+/** Stores (UPDATE old-value) into PLACE, evaluating its arguments once, as gv does. */
+function updatePlace(place: LispObject, update: (access: LispObject) => LispObject): LispObject {
+  const once = placeOnce(place);
+  if (once === null) return setPlace(place, update(place));
+  const [bindings, access] = once;
+  return list(Q.let_star, arrayToList(bindings), setPlace(access, update(access)));
+}
+
 defmacroTs('push', 2, (a) => {
   const [x, place] = a;
-  return setPlace(place, list(Qcons, x, place));
+  return updatePlace(place, (access) => list(Qcons, x, access));
 });
 
 defmacroTs('pop', 1, (a) => {
   const place = a[0];
-  return list(Qcar_safe, list(Q.prog1, place, setPlace(place, list(Qcdr, place))));
+  const once = placeOnce(place);
+  if (once === null) return list(Qcar_safe, list(Q.prog1, place, setPlace(place, list(Qcdr, place))));
+  const [bindings, access] = once;
+  const x = makeSymbol('x');
+  return list(
+    Qcar_safe,
+    list(Q.let_star, arrayToList([...bindings, list(x, access)]), list(Q.prog1, x, setPlace(access, list(Qcdr, x)))),
+  );
 });
 
 defmacroTs('setq-default', 0, (a) => {
@@ -339,6 +385,15 @@ defmacroTs('defvar-local', 2, (a) =>
   list(Q.progn, new Cons(Q.defvar, arrayToList(a)), list(S('make-variable-buffer-local'), quote(a[0]))),
 );
 
-defmacroTs('cl-incf', 1, (a) => setPlace(a[0], list(S('+'), a[0], a.length > 1 ? a[1] : 1)));
-defmacroTs('cl-decf', 1, (a) => setPlace(a[0], list(S('-'), a[0], a.length > 1 ? a[1] : 1)));
+// As cl-lib expands them: (1+ x) for a variable without an amount, (+ PLACE N) otherwise.
+defmacroTs('cl-incf', 1, (a) =>
+  a[0] instanceof LispSymbol && a.length < 2
+    ? setPlace(a[0], list(Qoneplus, a[0]))
+    : updatePlace(a[0], (access) => list(S('+'), access, a.length > 1 ? a[1] : 1)),
+);
+defmacroTs('cl-decf', 1, (a) =>
+  a[0] instanceof LispSymbol && a.length < 2
+    ? setPlace(a[0], list(S('1-'), a[0]))
+    : updatePlace(a[0], (access) => list(S('-'), access, a.length > 1 ? a[1] : 1)),
+);
 
