@@ -17,7 +17,7 @@
              (let ((print-length 2)) (format "%S" '(1 2 3 4))) (let ((print-level 1)) (format "%S" '(1 (2 (3)))))
              (prin1-to-string 'a\ b) (prin1-to-string "a\nb") (let ((print-escape-newlines t)) (prin1-to-string "a\nb"))
              (read-from-string "(a . b) rest") (read-from-string "#x1F") (read-from-string "?\\C-a") (car (read-from-string "#s(hash-table data (a 1))"))
-             (condition-case e (read-from-string "(a") (error e)) (condition-case e (read-from-string ")") (error e))
+             (condition-case e (read-from-string "(a") (error (car e))) (condition-case e (read-from-string ")") (error e))
              (let ((lst (list 1 2 3))) (setf (nth 1 lst) 'x) lst) (let ((al (list (cons 'a 1)))) (setf (alist-get 'b al) 2) al)
              (pcase '(1 2) (`(,a ,b) (+ a b))) (pcase "s" ((pred stringp) 'str)) (cl-loop for x in '(1 2 3) collect (* x x))
              (progn (cl-defstruct pt x y) (let ((p (make-pt :x 1 :y 2))) (setf (pt-x p) 5) (list (pt-x p) (pt-p p) p)))))
