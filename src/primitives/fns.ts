@@ -127,8 +127,11 @@ export function seqLength(seq: LispObject): number {
 
 defun('length', [any], seqLength);
 
-/** Counts conses up to the end or the first repeated one, never signalling. */
-export function safeLength(list: LispObject): number {
+/** Where the last walkConses stopped: the final cdr, or null when the list is circular. */
+let walkedTail: LispObject | null = null;
+
+/** Counts the conses of a list up to its end or its first repeated cons (Brent), never signalling. */
+function walkConses(list: LispObject): number {
   let n = 0;
   let tail = list;
   let tortoise = list;
@@ -141,30 +144,26 @@ export function safeLength(list: LispObject): number {
       lap *= 2;
       left = lap;
       tortoise = tail;
-    } else if (tail === tortoise) break;
+    } else if (tail === tortoise) {
+      walkedTail = null;
+      return n;
+    }
   }
+  walkedTail = tail;
   return n;
+}
+
+/** Counts conses up to the end or the first repeated one, never signalling. */
+export function safeLength(list: LispObject): number {
+  return walkConses(list);
 }
 
 defun('safe-length', [any], safeLength);
 
 /** The length of a proper list, or -1 for anything else (dotted, circular, not a list). */
 export function properListLength(object: LispObject): number {
-  let n = 0;
-  let tail = object;
-  let tortoise = object;
-  let lap = 2;
-  let left = 2;
-  while (tail instanceof Cons) {
-    n++;
-    tail = tail.cdr;
-    if (--left === 0) {
-      lap *= 2;
-      left = lap;
-      tortoise = tail;
-    } else if (tail === tortoise) return -1;
-  }
-  return tail === NIL ? n : -1;
+  const n = walkConses(object);
+  return walkedTail === NIL ? n : -1;
 }
 
 defun('proper-list-p', [any], (object) => {
