@@ -42,7 +42,8 @@ function program(): Command {
     .option('-l, --load <file>', 'load FILE, like emacs -l (repeatable)')
     .option('--script <file>', 'run FILE, like emacs --script')
     .option('-Q, --quick', 'accepted for compatibility with emacs (no init files are ever read)')
-    .option('--batch', 'accepted for compatibility with emacs (elisp always runs in batch mode)')
+    .option('--batch', 'exit when the script ends, as emacs --batch does, even if it leaves live network processes')
+    .option('--keep-serving', 'after the script, serve its network processes until the last one is deleted')
     .version(packageVersion(), '-V, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show this help and exit')
     .passThroughOptions()
@@ -54,7 +55,7 @@ function program(): Command {
     });
 }
 
-/** Options that take no value and change nothing. */
+/** Options the parser skips: -Q changes nothing, --batch is read by main.ts. */
 const IGNORED = new Set(['-Q', '--quick', '--batch']);
 
 /** Parses argv (without node and the script). */

@@ -22,7 +22,7 @@ import type { BatchPlan, BatchAction } from '../host/protocol.js';
 import { messageToStderr, writeStdout } from '../primitives/print.js';
 import { asLispSignal, backtraceOnError, backtraceText, errorMessage, prin1ToString } from './report.js';
 import { processCallbacks } from '../process/net.js';
-import { serveUntilDone } from '../process/serve.js';
+import { scriptWantsServing, serveUntilDone } from '../process/serve.js';
 
 const Qcommand_line_args = defvar('command-line-args', NIL);
 const Qcommand_line_args_left = defvar('command-line-args-left', NIL);
@@ -69,18 +69,21 @@ export function runBatch(h: Host, plan: BatchPlan): number {
   // Batch Emacs does not survive an error in a process filter or sentinel:
   // it reports it like an uncaught error and exits with 255. Serving after
   // the script, errors are reported as interactive Emacs does, and it goes on.
-  processCallbacks.fatal = plan.keepServing
-    ? null
-    : (sig) => {
-        reportUncaught(h, sig);
-        h.exit(runKillEmacsHook(h, ERROR_EXIT_STATUS));
-      };
+  const fatal = (sig: LispSignal): never => {
+    reportUncaught(h, sig);
+    h.exit(runKillEmacsHook(h, ERROR_EXIT_STATUS));
+  };
+  const afterScript = plan.afterScript ?? 'auto';
+  processCallbacks.fatal = afterScript === 'serve' ? null : fatal;
   try {
     for (const action of plan.actions) {
       Qcommand_line_args_left.value = stringList(action.argsLeft);
       runAction(action);
     }
-    if (plan.keepServing) return runKillEmacsHook(h, serveUntilDone());
+    if (afterScript === 'serve' || (afterScript === 'auto' && scriptWantsServing())) {
+      processCallbacks.fatal = null;
+      return runKillEmacsHook(h, serveUntilDone());
+    }
   } catch (e) {
     return finish(h, e);
   }

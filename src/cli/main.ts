@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InterpreterWorker, freshestBuild } from '../host/main-link.js';
-import type { FromWorker } from '../host/protocol.js';
+import type { AfterScript, FromWorker } from '../host/protocol.js';
 import type { Repl } from './repl.js';
 
 const PROGRAM_NAME = 'elisp';
@@ -43,16 +43,39 @@ function invocation(): { name: string; directory: string } {
 /** The worker's own option: not passed to the command-line parser (Emacs has no such option). */
 const KEEP_SERVING = '--keep-serving';
 
-/** Where --keep-serving is among the options before the script (the script's own arguments are its own), or -1. */
-function keepServingFlag(argv: readonly string[]): number {
+/**
+ * What to do with live processes after the script: --keep-serving serves
+ * them, --batch (Emacs's own option) exits as `emacs --batch` does, and
+ * without either the script decides (src/process/serve.ts). Only options
+ * before the script count: the script's own arguments are its own.
+ */
+function afterScriptMode(argv: readonly string[]): AfterScript {
+  let mode: AfterScript = 'auto';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === KEEP_SERVING) return i;
-    if (a === '--') return -1;
-    if (a === '--eval' || a === '-l' || a === '--load') i++;
-    else if (a === '--script' || !a.startsWith('-')) return -1;
+    if (a === KEEP_SERVING) mode = 'serve';
+    else if (a === '--batch' && mode === 'auto') mode = 'exit';
+    else if (a === '--') break;
+    else if (a === '--eval' || a === '-l' || a === '--load') i++;
+    else if (a === '--script' || !a.startsWith('-')) break;
   }
-  return -1;
+  return mode;
+}
+
+/** argv without --keep-serving before the script. */
+function withoutKeepServing(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  let inScript = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!inScript && a === KEEP_SERVING) continue;
+    out.push(a);
+    if (inScript) continue;
+    if (a === '--eval' || a === '-l' || a === '--load') {
+      if (i + 1 < argv.length) out.push(argv[++i]);
+    } else if (a === '--' || a === '--script' || !a.startsWith('-')) inScript = true;
+  }
+  return out;
 }
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
@@ -80,9 +103,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     },
   });
 
-  const flagAt = keepServingFlag(argv);
-  const keepServing = flagAt >= 0;
-  if (keepServing) argv = argv.filter((_, i) => i !== flagAt);
+  const afterScript = afterScriptMode(argv);
+  argv = withoutKeepServing(argv);
 
   // Loaded after the worker started, so that it loads the interpreter meanwhile.
   const { parseCommandLine, packageVersion } = await import('./args.js');
@@ -90,7 +112,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   if (commandLine.kind === 'exit') process.exit(commandLine.status);
 
   if (commandLine.kind === 'batch') {
-    link.post({ type: 'batch', plan: { ...commandLine.plan, keepServing } });
+    link.post({ type: 'batch', plan: { ...commandLine.plan, afterScript } });
     for (const [sig, status] of FATAL_SIGNALS) {
       process.on(sig, () => {
         // A second signal, or a worker that does not unwind in time: exit at once.

@@ -60,13 +60,18 @@ export interface BatchPlan {
   /** With a trailing slash, as Emacs has it. */
   invocationDirectory: string;
   /**
-   * --keep-serving: after the last action, keep delivering process events
-   * while a live process with its query-on-exit flag set remains; errors in
-   * filters and sentinels are reported (as interactive Emacs does) instead
-   * of ending the run.
+   * What happens after the last action while live processes remain (see
+   * src/process/serve.ts): 'serve' (--keep-serving) delivers their events
+   * until the last process with its query-on-exit flag set is gone; 'exit'
+   * (--batch) ends the run as `emacs --batch` does; 'auto' serves only a
+   * script that was written to be served (it never waited for output itself).
+   * While serving, errors in filters and sentinels are reported (as
+   * interactive Emacs does) instead of ending the run.
    */
-  keepServing?: boolean;
+  afterScript?: AfterScript;
 }
+
+export type AfterScript = 'auto' | 'serve' | 'exit';
 
 export type ToWorker =
   /** Run a batch plan, then exit. */

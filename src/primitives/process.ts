@@ -24,6 +24,7 @@ import {
   defaultFilter, defaultSentinel, netHost,
 } from '../process/net.js';
 import { acceptProcessOutput, sleepFor } from '../process/wait.js';
+import { waitPoints } from '../process/serve.js';
 import { formatNetworkAddress, lispToAddress, addressToLisp, numericFamily, parseIPv4, parseIPv6 } from '../process/addresses.js';
 
 declareModule('process');
@@ -288,17 +289,20 @@ defun('accept-process-output', [optional(any), optional(any), optional(any), opt
   else if (typeof millisec === 'number') timeoutMs = millisec;
   if (timeoutMs !== null && !(timeoutMs > 0)) timeoutMs = 0;
   const p = proc === NIL ? null : (proc as LispProcess);
+  waitPoints.reached = true;
   return bool(acceptProcessOutput(p, timeoutMs, justThisOne !== NIL, typeof justThisOne !== 'number'));
 });
 
 defun('sleep-for', [any, optional(any)], (secs, millisec) => {
   const ms = seconds(secs) * 1000 + (typeof millisec === 'number' ? millisec : 0);
+  waitPoints.reached = true;
   if (ms > 0) sleepFor(ms);
   return NIL;
 });
 
 defun('sit-for', [optional(any), optional(any)], (secs) => {
   const ms = secs === NIL ? 0 : seconds(secs) * 1000;
+  waitPoints.reached = true;
   if (ms > 0) sleepFor(ms);
   return T;
 });

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ensureBuilt } from '../../scripts/build-if-stale.mjs';
-import { runScript, script, elispBin, JS_STACK } from '../cli/cli-helpers.js';
+import { runElisp, runScript, script, elispBin, JS_STACK } from '../cli/cli-helpers.js';
 
 beforeAll(ensureBuilt);
 
@@ -175,7 +175,7 @@ describe('errors in filters', () => {
   });
 });
 
-describe('serving after the script (--keep-serving)', () => {
+describe('serving after the script', () => {
   const SERVER =
     LEX +
     `(setq srv (make-network-process :name "ks" :server t :host "127.0.0.1" :service t
@@ -186,10 +186,10 @@ describe('serving after the script (--keep-serving)', () => {
   :sentinel (lambda (p e) (princ (format "%s %s" (if (eq p srv) "server" "conn") e)))))
 (princ (format "Listening on %d\\n" (process-contact srv :service)))`;
 
-  function start(): Promise<{ port: number; child: ReturnType<typeof spawn>; out: () => string }> {
+  function start(flags: string[] = []): Promise<{ port: number; child: ReturnType<typeof spawn>; out: () => string }> {
     const file = script(`ks${Math.random().toString(36).slice(2, 8)}.el`, SERVER);
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [elispBin, '--keep-serving', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [elispBin, ...flags, file], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout!.on('data', (d) => {
         out += d;
@@ -215,7 +215,7 @@ describe('serving after the script (--keep-serving)', () => {
     });
   }
 
-  it('keeps serving until the last process is deleted, then exits 0', async () => {
+  it('keeps serving a script that never waits until the last process is deleted, then exits 0', async () => {
     const { port, child, out } = await start();
     expect(await talk(port, 'hello')).toBe('HELLO');
     expect(await talk(port, 'again')).toBe('AGAIN');
@@ -225,6 +225,39 @@ describe('serving after the script (--keep-serving)', () => {
     s.on('error', () => {});
     expect(await exited).toBe(0);
     expect(out()).toContain('conn deleted\nserver deleted\n');
+  });
+
+  it('serves under --keep-serving too', async () => {
+    const { port, child } = await start(['--keep-serving']);
+    expect(await talk(port, 'ks')).toBe('KS');
+    const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('exits at the end of the script under --batch, as emacs --batch does', async () => {
+    const { child, out } = await start(['--batch']);
+    const code = await new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.on('exit', (c) => r(c))));
+    expect(code).toBe(0);
+    expect(out()).toMatch(/^Listening on \d+\n$/);
+  });
+
+  it('exits at the end of a script that waited for output, as Emacs does, even with a live server', async () => {
+    const file = script(
+      'waited.el',
+      SERVER + `\n(accept-process-output nil 0.01)\n(princ (format "live=%S" (process-live-p srv)))`,
+    );
+    const r = await runElisp([file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/live=\(listen /);
+  });
+
+  it('exits at the end of a script whose live processes have no Lisp code to run', async () => {
+    const r = await runScript(
+      LEX + `(setq srv (make-network-process :name "plain" :server t :host "127.0.0.1" :service t))\n(princ (process-status srv))`,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('listen');
   });
 
   it('gives the sentinels their events on SIGTERM, then exits 0', async () => {
