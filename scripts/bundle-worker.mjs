@@ -77,6 +77,7 @@ try {
 fs.rmSync(path.join(cli, 'worker.bundle.js'), { force: true });
 // The new bundle's cache is written below.
 fs.rmSync(path.join(cli, 'worker.bundle.cache'), { force: true });
+fs.rmSync(path.join(cli, 'prestart.cjs'), { force: true });
 await esbuild.build({
   entryPoints: [path.join(cli, 'worker.js')],
   // Same depth as dist/cli/worker.js, so paths computed from import.meta.url (lisp/) still hold.
@@ -96,6 +97,16 @@ const bundleFile = path.join(cli, 'worker.bundle.cjs');
 const text = fs.readFileSync(bundleFile, 'utf8');
 const ascii = text.replace(/^(\s*(?:\/\/|\/\*|\*).*)$/gm, (line) => line.replace(/[^\x00-\x7f]/g, '?'));
 if (ascii !== text) fs.writeFileSync(bundleFile, ascii);
+// The part of the host that bin/elisp.js runs before anything else.
+await esbuild.build({
+  entryPoints: [path.join(root, 'dist', 'host', 'worker-spawn.js')],
+  outfile: path.join(cli, 'prestart.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
 // Writes the code cache, so that the first real run is fast too.
 try {
   execFileSync(process.execPath, [path.join(root, 'bin', 'elisp.js'), '--eval', 'nil'], { stdio: 'ignore', cwd: root });

@@ -10,6 +10,7 @@
 // the source there and resolves with the value printed by prin1. Requests
 // run one after another, in order. Output of princ, message... goes to the
 // onStdout/onStderr callbacks (by default, this process's stdout/stderr).
+import { fileURLToPath } from 'node:url';
 import { InterpreterWorker, builtModuleUrl, freshestBuild, DEFAULT_STACK_SIZE_MB } from './host/main-link.js';
 import { InlineHost } from './host/inline-host.js';
 import type { FromWorker } from './host/protocol.js';
@@ -70,7 +71,7 @@ export function createInterpreter(options: InterpreterOptions = {}): Interpreter
   });
 
   const link = new InterpreterWorker({
-    entry: freshestBuild(builtModuleUrl('./cli/worker.js', import.meta.url)),
+    entry: freshestBuild(fileURLToPath(builtModuleUrl('./cli/worker.js', import.meta.url))),
     output: 'relay',
     stackSizeMb: options.stackSizeMb ?? DEFAULT_STACK_SIZE_MB,
     heapMb: options.heapMb,

@@ -4,7 +4,9 @@
 // the worker's status. It never runs Lisp.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InterpreterWorker, freshestBuild } from '../host/main-link.js';
+import type { SpawnedThread } from '../host/worker-spawn.js';
 import type { AfterScript, FromWorker } from '../host/protocol.js';
 import type { Repl } from './repl.js';
 
@@ -78,7 +80,8 @@ function withoutKeepServing(argv: readonly string[]): string[] {
   return out;
 }
 
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+/** spawned: the interpreter thread, when bin/elisp.js started it already. */
+export async function main(argv: readonly string[] = process.argv.slice(2), spawned: SpawnedThread | null = null): Promise<void> {
   installCrashHandlers();
   let repl: Repl | null = null;
   let exiting = false;
@@ -89,7 +92,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     void link.net.shutdown().then(() => process.exit(code));
   };
   const link = new InterpreterWorker({
-    entry: freshestBuild(new URL('./worker.js', import.meta.url)),
+    entry: freshestBuild(fileURLToPath(new URL('./worker.js', import.meta.url))),
+    spawned,
     onMessage(message: FromWorker) {
       if (message.type === 'exit') {
         exitWith(message.code);

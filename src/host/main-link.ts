@@ -1,31 +1,19 @@
 // The main thread's side of the interpreter worker: starts it with a large
-// stack, owns the event channel (protocol.ts) and reports how it ended. The
-// main thread never runs Lisp and never touches Lisp objects.
-import { Worker, MessageChannel, SHARE_ENV, type MessagePort } from 'node:worker_threads';
-import * as fs from 'node:fs';
+// stack (worker-spawn.ts), owns the event channel (protocol.ts) and reports
+// how it ended. The main thread never runs Lisp and never touches Lisp objects.
+import type { Worker, MessagePort } from 'node:worker_threads';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  ASLEEP, SEQ, makeSharedBlock, type FromWorker, type ToWorker, type WorkerStart,
-} from './protocol.js';
+import { ASLEEP, SEQ, type FromWorker, type ToWorker } from './protocol.js';
+import { spawnInterpreterThread, type SpawnOptions, type SpawnedThread } from './worker-spawn.js';
 import { requestKill, requestQuit } from './quit.js';
 import { NetServer } from './net-server.js';
 
-/**
- * The worker's stack. Measured on Node 20: 100,000 nested calls of a small JS
- * function need about 9 MB; 256 MB allows some 3 million small frames. The
- * stack is reserved address space, committed only when touched, so its size
- * costs nothing at startup (a worker starts in ~25 ms with 4 MB or 1 GB).
- */
-export const DEFAULT_STACK_SIZE_MB = 256;
+export { DEFAULT_STACK_SIZE_MB, freshestBuild } from './worker-spawn.js';
 
-export interface InterpreterWorkerOptions {
-  /** The worker's entry module (a .js file). */
-  entry: URL;
-  output?: WorkerStart['output'];
-  stackSizeMb?: number;
-  /** Heap limit; beyond it the worker stops with ERR_WORKER_OUT_OF_MEMORY instead of killing the process. */
-  heapMb?: number;
+export interface InterpreterWorkerOptions extends SpawnOptions {
+  /** A thread already started with these options (bin/elisp.js starts it first thing). */
+  spawned?: SpawnedThread | null;
   onMessage(message: FromWorker): void;
   /** The worker ended: its exit code, and the JS error that ended it if any (an interpreter bug). */
   onExit(code: number, error: Error | null): void;
@@ -43,45 +31,29 @@ export class InterpreterWorker {
   private exited = false;
 
   constructor(options: InterpreterWorkerOptions) {
-    this.shared = makeSharedBlock();
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    const start: WorkerStart = {
-      shared: this.shared.buffer as SharedArrayBuffer,
-      port: channel.port2,
-      output: options.output ?? 'fd',
-    };
-    const entry = fileURLToPath(options.entry);
-    const bundled = entry.endsWith(BUNDLE_SUFFIX);
-    this.worker = new Worker(bundled ? bundleLoader(entry) : entry, {
-      eval: bundled,
-      workerData: start,
-      transferList: [channel.port2],
-      env: SHARE_ENV,
-      // The worker writes fds 1/2 itself; not piping its process.stdout keeps
-      // main from touching (and making non-blocking) the standard streams.
-      stdout: true,
-      stderr: true,
-      resourceLimits: {
-        stackSizeMb: options.stackSizeMb ?? DEFAULT_STACK_SIZE_MB,
-        ...(options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {}),
-      },
-    });
+    const spawned = options.spawned ?? spawnInterpreterThread(options);
+    this.shared = spawned.shared;
+    this.port = spawned.port;
+    this.worker = spawned.worker;
     this.net = new NetServer((event) => this.post(event));
     // Attach both listeners now: 'exit' can come in the same tick as the last message.
     this.port.on('message', (m: FromWorker) => {
       if (!this.net.handle(m)) options.onMessage(m);
     });
-    this.worker.on('error', (e: Error) => {
-      this.crash = e;
-    });
-    this.worker.on('exit', (code: number) => {
+    const ended = (code: number): void => {
       this.exited = true;
       this.port.close();
       // Nobody serves the sockets any more: close them (gracefully, so that written data still goes out).
       void this.net.shutdown();
       options.onExit(code, this.crash);
+    };
+    this.crash = spawned.early.error;
+    this.worker.on('error', (e: Error) => {
+      this.crash = e;
     });
+    // A thread that ended before now ends once its queued messages are read, as 'exit' would have come after them.
+    if (spawned.early.code !== null) setImmediate(ended, spawned.early.code);
+    else this.worker.on('exit', ended);
   }
 
   /** Queues an event; events of one event-loop turn travel as one batch. */
@@ -148,74 +120,6 @@ function transferables(batch: ToWorker[]): ArrayBuffer[] {
     if (buf instanceof ArrayBuffer && e.data.byteOffset === 0 && e.data.byteLength === buf.byteLength) (out ??= []).push(buf);
   }
   return out ?? [];
-}
-
-const BUNDLE_SUFFIX = '.bundle.cjs';
-
-/**
- * The single-file bundle of a worker entry (X.bundle.cjs, made by
- * scripts/bundle-worker.mjs) when it is at least as new as X.js, else X.js:
- * a stale bundle is never used.
- */
-export function freshestBuild(plain: URL): URL {
-  const bundle = new URL(plain.href.replace(/\.js$/, BUNDLE_SUFFIX));
-  try {
-    if (fs.statSync(bundle).mtimeMs >= fs.statSync(plain).mtimeMs) return bundle;
-  } catch {
-    // no bundle, or no build at all
-  }
-  return plain;
-}
-
-/**
- * The worker's code (run with `eval: true`, as CommonJS) that starts a
- * CommonJS bundle through a V8 code cache: compiling the 1 MB bundle, and
- * the functions the interpreter runs while it loads, otherwise costs some
- * 20-30 ms at every start. The cache (X.bundle.cache next to the bundle) is
- * written once the interpreter has loaded, when there is none or V8 rejected
- * it (another V8 version or flags); it starts with a key made of the bundle's
- * size and mtime and the Node version, so a cache never outlives its bundle.
- * Failing to write it (a read-only install) only costs speed.
- */
-function bundleLoader(bundle: string): string {
-  return `'use strict';
-const fs = require('node:fs');
-const vm = require('node:vm');
-const { createRequire } = require('node:module');
-const file = ${JSON.stringify(bundle)};
-const cacheFile = file.slice(0, -${BUNDLE_SUFFIX.length}) + '.bundle.cache';
-// Before reading: a bundle rebuilt meanwhile then gets a key that no later run matches.
-const stat = fs.statSync(file);
-// The bundle is ASCII (scripts/bundle-worker.mjs): a latin1 string is made without decoding.
-const bytes = fs.readFileSync(file);
-const source = require('node:buffer').isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
-const key = stat.size + ' ' + stat.mtimeMs + ' ' + process.version + '\\n';
-let cachedData;
-try {
-  const saved = fs.readFileSync(cacheFile);
-  const newline = saved.indexOf(10);
-  if (newline > 0 && saved.toString('latin1', 0, newline + 1) === key) cachedData = saved.subarray(newline + 1);
-} catch {}
-const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', {
-  filename: file,
-  cachedData,
-});
-if (cachedData === undefined || script.cachedDataRejected) {
-  globalThis.elispInterpreterLoaded = () => {
-    delete globalThis.elispInterpreterLoaded;
-    // Written aside and renamed, so that a concurrent start never reads half a cache.
-    const temporary = cacheFile + '.' + process.pid + '.' + require('node:worker_threads').threadId;
-    try {
-      fs.writeFileSync(temporary, Buffer.concat([Buffer.from(key, 'latin1'), script.createCachedData()]));
-      fs.renameSync(temporary, cacheFile);
-    } catch {
-      try { fs.unlinkSync(temporary); } catch {}
-    }
-  };
-}
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, require('node:path').dirname(file));
-`;
 }
 
 /**
