@@ -1,10 +1,12 @@
 // A long-lived interpreter serving eval requests from the main thread: the
 // REPL and the embedding API. Runs in the worker; waits for events between
 // requests (where process events will also be served, in the network issue).
-import { KillEmacs } from '../lisp/index.js';
+import { KillEmacs, LispSignal, LispThrow, Q } from '../lisp/index.js';
 import type { WorkerHost } from '../host/worker-host.js';
 import { clearQuit } from '../host/quit.js';
-import { batchOutput } from '../primitives/print.js';
+import { batchOutput, messageToStderr } from '../primitives/print.js';
+import { errorMessageString } from '../primitives/errors.js';
+import { timerHooks } from '../process/wait.js';
 import { exitStatus, HostExit } from '../host/exit.js';
 import type { ToWorker } from '../host/protocol.js';
 import { startInterpreter, evalSource, runKillEmacsHook, type StartupInfo } from './batch.js';
@@ -12,11 +14,27 @@ import { startInterpreter, evalSource, runKillEmacsHook, type StartupInfo } from
 export function runSession(h: WorkerHost, info: StartupInfo & { input: WorkerHost['input'] }): never {
   h.input = info.input;
   startInterpreter(h, info);
+  h.onIdleTimers = runIdleTimers;
   for (;;) {
     const events = h.waitEvents(Infinity);
     // A C-g while idle has nothing to interrupt.
     clearQuit();
     for (const event of events) handle(h, event);
+  }
+}
+
+/** Timers run between requests, as in an interactive Emacs; nothing outside can catch what escapes them. */
+function runIdleTimers(): number {
+  try {
+    return timerHooks.runDue();
+  } catch (e) {
+    if (e instanceof LispSignal) {
+      if (e.symbol !== Q.quit) messageToStderr(`Error running timer: ${errorMessageString(e.errorObject)}`);
+      clearQuit();
+    } else if (e instanceof LispThrow) {
+      messageToStderr('Error running timer: No catch for tag');
+    } else throw e;
+    return 0;
   }
 }
 

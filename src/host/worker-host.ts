@@ -30,6 +30,8 @@ export class WorkerHost implements Host {
   netSink: ((event: NetEvent) => void) | null = null;
   /** Runs the process layer's dispatch when network events arrive while the session idles in waitEvents. */
   onIdleNetEvents: (() => void) | null = null;
+  /** Runs the due timers while the session idles in waitEvents; returns the ms until the next one is due. */
+  onIdleTimers: (() => number) | null = null;
   /** Called before the worker sleeps or exits: the process layer flushes its batched socket writes. */
   beforeWait: (() => void) | null = null;
   private netActivity = 0;
@@ -183,9 +185,10 @@ export class WorkerHost implements Host {
       }
       if (this.pending.length > 0) return this.pending.splice(0, this.pending.length);
       if (quitRequested()) return [];
+      const nextTimer = this.onIdleTimers?.() ?? Infinity;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return [];
-      this.sleep(seen, remaining);
+      this.sleep(seen, Math.min(remaining, nextTimer));
     }
   }
 

@@ -290,7 +290,9 @@ defun('accept-process-output', [optional(any), optional(any), optional(any), opt
   if (timeoutMs !== null && !(timeoutMs > 0)) timeoutMs = 0;
   const p = proc === NIL ? null : (proc as LispProcess);
   waitPoints.reached = true;
-  return bool(acceptProcessOutput(p, timeoutMs, justThisOne !== NIL, typeof justThisOne !== 'number'));
+  // JUST-THIS-ONE (and with an integer, no timers) only means something with a process.
+  const onlyThis = p !== null && justThisOne !== NIL;
+  return bool(acceptProcessOutput(p, timeoutMs, onlyThis, !(onlyThis && typeof justThisOne === 'number')));
 });
 
 defun('sleep-for', [any, optional(any)], (secs, millisec) => {
