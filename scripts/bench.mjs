@@ -6,6 +6,8 @@
 //   npm run bench                 # times and checksums
 //   npm run bench -- --compare    # ratios against GNU Emacs 28.2
 //   npm run bench -- -b fib,tak   # a subset (both modes)
+//   npm run bench -- --net        # the server benchmarks (scripts/bench-net.mjs)
+//   npm run bench -- --soak       # 200 connections for 60 s against the Lisp echo server
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +25,12 @@ const only = (() => {
 if (!existsSync(cpuDir)) {
   console.error(`bench: ${cpuDir} not found (set BENCH_DIR)`);
   process.exit(2);
+}
+
+if (args.includes('--net') || args.includes('--soak')) {
+  const { runNetBench, runSoak } = await import('./bench-net.mjs');
+  await (args.includes('--soak') ? runSoak(root, benchDir) : runNetBench(root, benchDir));
+  process.exit(0);
 }
 
 if (args.includes('--compare')) {
