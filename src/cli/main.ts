@@ -89,6 +89,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), spaw
   const exitWith = (code: number): void => {
     if (exiting) return;
     exiting = true;
+    link.children.shutdown();
     void link.net.shutdown().then(() => process.exit(code));
   };
   const link = new InterpreterWorker({

@@ -8,6 +8,7 @@ import { ASLEEP, SEQ, type FromWorker, type ToWorker } from './protocol.js';
 import { spawnInterpreterThread, type SpawnOptions, type SpawnedThread } from './worker-spawn.js';
 import { requestKill, requestQuit } from './quit.js';
 import { NetServer } from './net-server.js';
+import { ChildServer } from './child-server.js';
 
 export { DEFAULT_STACK_SIZE_MB, freshestBuild } from './worker-spawn.js';
 
@@ -23,6 +24,8 @@ export class InterpreterWorker {
   readonly shared: Int32Array;
   /** The sockets of the worker's network processes (their messages never reach onMessage). */
   readonly net: NetServer;
+  /** The worker's subprocesses (their messages never reach onMessage either). */
+  readonly children: ChildServer;
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private outgoing: ToWorker[] = [];
@@ -36,15 +39,18 @@ export class InterpreterWorker {
     this.port = spawned.port;
     this.worker = spawned.worker;
     this.net = new NetServer((event) => this.post(event));
+    this.children = new ChildServer((event) => this.post(event));
     // Attach both listeners now: 'exit' can come in the same tick as the last message.
     this.port.on('message', (m: FromWorker) => {
-      if (!this.net.handle(m)) options.onMessage(m);
+      if (!this.net.handle(m) && !this.children.handle(m)) options.onMessage(m);
     });
     const ended = (code: number): void => {
       this.exited = true;
       this.port.close();
       // Nobody serves the sockets any more: close them (gracefully, so that written data still goes out).
       void this.net.shutdown();
+      // Live children get SIGHUP, as when Emacs exits.
+      this.children.shutdown();
       options.onExit(code, this.crash);
     };
     this.crash = spawned.early.error;
@@ -115,7 +121,7 @@ export class InterpreterWorker {
 function transferables(batch: ToWorker[]): ArrayBuffer[] {
   let out: ArrayBuffer[] | null = null;
   for (const e of batch) {
-    if (e.type !== 'net-data' || typeof e.data === 'string') continue;
+    if ((e.type !== 'net-data' && e.type !== 'child-data') || typeof e.data === 'string') continue;
     const buf = e.data.buffer;
     if (buf instanceof ArrayBuffer && e.data.byteOffset === 0 && e.data.byteLength === buf.byteLength) (out ??= []).push(buf);
   }

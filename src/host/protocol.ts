@@ -87,7 +87,8 @@ export type ToWorker =
   /** The answer to a worker `request`. */
   | { type: 'reply'; id: number; value: string | null }
   | { type: 'close' }
-  | NetEvent;
+  | NetEvent
+  | ChildEvent;
 
 export type EvalStatus = 'ok' | 'error' | 'incomplete';
 
@@ -113,7 +114,11 @@ export type FromWorker =
   /** Socket commands, in order, batched per worker dispatch pass. */
   | { type: 'net'; ops: NetOp[] }
   /** A blocking socket request; main answers with a `net-reply` of the same id. */
-  | { type: 'net-request'; id: number; request: NetRequest };
+  | { type: 'net-request'; id: number; request: NetRequest }
+  /** Subprocess commands, in order, batched like `net`. */
+  | { type: 'child'; ops: ChildOp[] }
+  /** Start a subprocess; main answers with a `child-reply` of the same id. */
+  | { type: 'child-request'; id: number; request: ChildSpawn };
 
 // ---- network processes --------------------------------------------------------
 
@@ -191,3 +196,54 @@ export type NetEvent =
   | { type: 'net-eof'; id: NetId }
   /** The result of a :nowait connect. */
   | { type: 'net-connect'; id: NetId; value: NetReplyValue };
+
+// ---- subprocesses -------------------------------------------------------------
+
+/**
+ * Subprocesses, like sockets, belong to main: a child's pipes live on main's
+ * event loop, which runs while Lisp waits. The worker numbers its children
+ * (ChildId, from 1), resolves the program and builds the environment itself;
+ * main only spawns, pipes bytes and reports how the child ended. Signals are
+ * sent by the worker directly (process.kill is a plain system call).
+ */
+export type ChildId = number;
+
+export interface ChildSpawn {
+  id: ChildId;
+  /** The program's absolute file name, already found on exec-path. */
+  file: string;
+  /** argv[1...]. */
+  args: string[];
+  cwd: string;
+  /** The whole environment of the child (from process-environment). */
+  env: Record<string, string>;
+  /**
+   * What becomes of the child's stderr: 'merge' into stdout (one pipe, so the
+   * two keep their relative order), 'pipe' as separate child-data events
+   * with stream 2, or 'ignore'.
+   */
+  stderr: 'merge' | 'pipe' | 'ignore';
+  /** No stdio at all and no events: call-process with DESTINATION 0. */
+  detachedDiscard?: boolean;
+}
+
+export type ChildReplyValue = { ok: true; pid: number } | { ok: false; failure: NetFailure };
+
+export type ChildOp =
+  | { op: 'child-write'; id: ChildId; data: NetBytes }
+  /** Close the child's stdin (process-send-eof). */
+  | { op: 'child-eof'; id: ChildId }
+  /** Forget the child: its later output is dropped; no exit event comes. */
+  | { op: 'child-close'; id: ChildId }
+  /** The worker consumed this many bytes of the child's output (backpressure). */
+  | { op: 'child-consumed'; id: ChildId; bytes: number };
+
+export type ChildEvent =
+  | { type: 'child-reply'; id: number; value: ChildReplyValue }
+  /** Bytes the child wrote to stdout (1) or, with stderr 'pipe', stderr (2). */
+  | { type: 'child-data'; id: ChildId; stream: 1 | 2; data: NetBytes }
+  /**
+   * The child ended and both its output pipes are closed (so every byte it
+   * wrote came before this): its exit code, or the signal that killed it.
+   */
+  | { type: 'child-exit'; id: ChildId; code: number | null; signal: number | null };

@@ -7,7 +7,7 @@ import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Host, HostEvent } from './host.js';
 import {
   SEQ, ASLEEP, type WorkerStart, type FromWorker, type ToWorker, type InputMode, type NetEvent, type NetOp,
-  type NetRequest, type NetReplyValue,
+  type NetRequest, type NetReplyValue, type ChildEvent, type ChildOp, type ChildSpawn, type ChildReplyValue,
 } from './protocol.js';
 import { quitRequested } from './quit.js';
 
@@ -34,8 +34,11 @@ export class WorkerHost implements Host {
   onIdleTimers: (() => number) | null = null;
   /** Called before the worker sleeps or exits: the process layer flushes its batched socket writes. */
   beforeWait: (() => void) | null = null;
+  /** Subprocess output and ends go here as they are drained (the process layer queues them per process). */
+  childSink: ((event: ChildEvent) => void) | null = null;
   private netActivity = 0;
   private readonly netReplies = new Map<number, NetReplyValue>();
+  private readonly childReplies = new Map<number, ChildReplyValue>();
 
   constructor(start: WorkerStart) {
     this.words = new Int32Array(start.shared);
@@ -211,7 +214,11 @@ export class WorkerHost implements Host {
       for (let i = 0; i < batch.length; i++) {
         const e = batch[i];
         if (e.type === 'net-reply') this.netReplies.set(e.id, e.value);
-        else if (this.netSink !== null && e.type.startsWith('net-')) {
+        else if (e.type === 'child-reply') this.childReplies.set(e.id, e.value);
+        else if (this.childSink !== null && (e.type === 'child-data' || e.type === 'child-exit')) {
+          this.childSink(e);
+          this.netActivity++;
+        } else if (this.netSink !== null && e.type.startsWith('net-')) {
           this.netSink(e as NetEvent);
           this.netActivity++;
         } else this.pending.push(e);
@@ -268,6 +275,30 @@ export class WorkerHost implements Host {
       const value = this.netReplies.get(id);
       if (value !== undefined) {
         this.netReplies.delete(id);
+        return value;
+      }
+      this.sleep(seen, Infinity);
+    }
+  }
+
+  // ---- subprocesses (see src/process/child.ts) ----
+
+  /** Sends subprocess commands to main, in order. */
+  postChild(ops: ChildOp[]): void {
+    this.post({ type: 'child', ops });
+  }
+
+  /** Asks main to start a child and waits for the answer; other events that arrive meanwhile are queued, not dispatched. */
+  childRequest(request: ChildSpawn): ChildReplyValue {
+    const id = this.nextRequestId++;
+    this.beforeWait?.();
+    this.post({ type: 'child-request', id, request });
+    for (;;) {
+      const seen = Atomics.load(this.words, SEQ);
+      this.drain();
+      const value = this.childReplies.get(id);
+      if (value !== undefined) {
+        this.childReplies.delete(id);
         return value;
       }
       this.sleep(seen, Infinity);
