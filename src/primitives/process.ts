@@ -15,6 +15,7 @@ import { host } from '../host/host.js';
 import { writeStdout } from './print.js';
 import { validateRegion } from './editfns.js';
 import { checkCodingSystem } from './coding.js';
+import { getBufferCreate } from './buffer.js';
 import {
   LispProcess, isProcess, processList, findProcess, bufferProcess, allProcesses, plistGet, plistPut, Qnetwork,
   Qinternal_default_process_filter, Qinternal_default_process_sentinel, Qopen, Qlisten, Qconnect, Qstop, Qrun,
@@ -24,6 +25,10 @@ import {
   defaultFilter, defaultSentinel, netHost,
 } from '../process/net.js';
 import { acceptProcessOutput, sleepFor } from '../process/wait.js';
+import {
+  startChild, makePipeProcess, stderrArg, processCoding, resolveProgram, sendToChild, sendEofToChild, signalChild, signalCode,
+  killPid, Qreal, Qpipe, Qpty,
+} from '../process/child.js';
 import { waitPoints } from '../process/serve.js';
 import { formatNetworkAddress, lispToAddress, addressToLisp, numericFamily, parseIPv4, parseIPv6 } from '../process/addresses.js';
 
@@ -89,9 +94,12 @@ defun('process-live-p', [any], (x) => {
   const i = order.indexOf(x.status);
   return i < 0 ? NIL : arrayToList(order.slice(i));
 });
-defun('process-type', [any], (x) => (getProcess(x), Qnetwork));
-defun('process-id', [processType], () => NIL);
-defun('process-command', [processType], (p) => bool(p.stopped));
+defun('process-type', [any], (x) => {
+  const p = getProcess(x);
+  return p.kind === 'child' ? Qreal : p.kind === 'pipe' ? Qpipe : Qnetwork;
+});
+defun('process-id', [processType], (p) => (p.kind === 'child' && p.pid !== null ? p.pid : NIL));
+defun('process-command', [processType], (p) => (p.kind === 'child' ? p.command : p.kind === 'pipe' ? NIL : bool(p.stopped)));
 defun('process-tty-name', [processType, optional(any)], () => NIL);
 defun('process-exit-status', [processType], (p) => p.exitStatus);
 defun('process-buffer', [processType], (p) => p.buffer);
@@ -134,6 +142,8 @@ defun('set-process-query-on-exit-flag', [processType, any], (p, flag) => {
 });
 
 defun('process-contact', [processType, optional(any), optional(any)], (p, key) => {
+  // A subprocess has no contact: Emacs answers t whatever the key.
+  if (p.kind === 'child') return T;
   if (p.kind === 'datagram' && (key === T || key === Kremote)) p.contact = plistPut(p.contact, Kremote, p.datagramAddress);
   if (key === NIL) return list(plistGet(p.contact, Khost), plistGet(p.contact, Kservice));
   if (key === T) return p.contact;
@@ -150,7 +160,7 @@ defun('set-process-coding-system', [processType, optional(any), optional(any)], 
   return NIL;
 });
 const UNIBYTE_CODINGS = /^(binary|no-conversion|raw-text)(-unix|-dos|-mac)?$/;
-defun('process-filter-multibyte-p', [processType], (p) => bool(p.netId >= 0 && !UNIBYTE_CODINGS.test(p.decoding.name)));
+defun('process-filter-multibyte-p', [processType], (p) => bool((p.netId >= 0 || p.kind === 'child' || p.kind === 'pipe') && !UNIBYTE_CODINGS.test(p.decoding.name)));
 defun('set-process-filter-multibyte', [processType, any], () => NIL);
 defun('process-inherit-coding-system-flag', [processType], () => NIL);
 
@@ -205,30 +215,130 @@ defun('delete-process', [any], (x) => {
 });
 defun('stop-process', [optional(any), optional(any)], (x) => {
   const p = getProcess(x);
-  stopProcess(p);
+  // A stopped subprocess still shows status run: Emacs does not ask waitpid about stops.
+  if (p.kind === 'child') signalChild(p, SIGTSTP);
+  else stopProcess(p);
   return p;
 });
 defun('continue-process', [optional(any), optional(any)], (x) => {
   const p = getProcess(x);
-  continueProcess(p);
+  if (p.kind === 'child') signalChild(p, SIGCONT);
+  else continueProcess(p);
   return p;
 });
 
+// ---- signals to subprocesses ------------------------------------------------------
+
+const SIGHUP = 1;
+const SIGINT = 2;
+const SIGQUIT = 3;
+const SIGKILL = 9;
+const SIGCONT = 18;
+const SIGTSTP = 20;
+
+/** kill-process and friends: the signal goes to the process group; a child whose end is not yet delivered is still signalled (harmlessly). */
+function sendSignal(x: LispObject, sig: number): LispObject {
+  const p = getProcess(x);
+  signalChild(p, sig);
+  return p;
+}
+
+defun('kill-process', [optional(any), optional(any)], (x) => sendSignal(x, SIGKILL));
+defun('interrupt-process', [optional(any), optional(any)], (x) => sendSignal(x, SIGINT));
+defun('quit-process', [optional(any), optional(any)], (x) => sendSignal(x, SIGQUIT));
+defun('hangup-process', [optional(any), optional(any)], (x) => sendSignal(x, SIGHUP));
+
+defun('signal-process', [any, any, optional(any)], (x, sigcode) => {
+  let target: LispObject = x;
+  if (x instanceof LispString) {
+    const p = findProcess(x.value);
+    if (p !== undefined) target = p;
+    else if (/^[-+]?\d+$/.test(x.value)) target = Number(x.value);
+    // Neither a process name nor a whole number: nothing to signal.
+    else return NIL;
+  } else if (typeof x !== 'number' && !(x instanceof LispFloat)) target = getProcess(x);
+  let pid: number;
+  if (typeof target === 'number') pid = target;
+  else if (target instanceof LispFloat) {
+    if (!Number.isInteger(target.value)) error('Not an in-range integer, integral float, or cons of integers');
+    pid = target.value;
+  } else {
+    const p = target as LispProcess;
+    if (p.pid === null || p.pid <= 0) error(`Cannot signal process ${p.name}`);
+    pid = p.pid;
+  }
+  return killPid(pid, signalCode(sigcode));
+});
+
+// ---- make-process ----------------------------------------------------------------
+
+const Kname = intern(':name');
+const Kcommand = intern(':command');
+const Kstop = intern(':stop');
+const Knoquery = intern(':noquery');
+const Kconnection_type = intern(':connection-type');
+const Kstderr = intern(':stderr');
+const Kcoding_ = intern(':coding');
+
+defunRest('make-process', 0, (args) => {
+  const plist = arrayToList(args);
+  const get = (k: LispObject): LispObject => plistGet(plist, k);
+  const buffer = get(Kbuffer) === NIL ? NIL : getBufferCreate(get(Kbuffer), false);
+  const name = get(Kname);
+  if (!(name instanceof LispString)) wrongType(Q.stringp, name);
+  const command = get(Kcommand);
+  if (command !== NIL && !(command instanceof Cons)) wrongType(Q.listp, command);
+  const coding = processCoding(get(Kcoding_));
+  const words: string[] = [];
+  for (let l: LispObject = command; l instanceof Cons; l = l.cdr) {
+    if (!(l.car instanceof LispString)) wrongType(Q.stringp, l.car);
+    words.push(l.car.value);
+  }
+  if (get(Kstop) !== NIL) wrongType(intern('null'), T);
+  const ctype = get(Kconnection_type);
+  // A pty is asked for often (process-connection-type is t); a pipe serves.
+  if (ctype !== NIL && ctype !== Qpipe && ctype !== Qpty) {
+    signalError(Q.file_missing, list(makeString('Unknown connection type'), makeString('No such file or directory'), ctype));
+  }
+  const stderr = stderrArg(get(Kstderr), name.value, coding);
+  const program = words.length > 0 ? resolveProgram(words[0], false) : null;
+  return startChild({
+    name: name.value, command: command === NIL ? NIL : arrayToList(words.map((w) => makeString(w))),
+    program, args: words.slice(1), buffer, coding, filter: get(Kfilter), sentinel: get(Ksentinel), noquery: get(Knoquery) !== NIL, stderr,
+  });
+});
+
+defunRest('make-pipe-process', 0, (args) => {
+  const plist = arrayToList(args);
+  const get = (k: LispObject): LispObject => plistGet(plist, k);
+  const name = get(Kname);
+  if (!(name instanceof LispString)) wrongType(Q.stringp, name);
+  const buffer = get(Kbuffer) === NIL ? NIL : getBufferCreate(get(Kbuffer), false);
+  const p = makePipeProcess(name.value, buffer, processCoding(get(Kcoding_)), get(Kfilter), get(Ksentinel), get(Knoquery) !== NIL);
+  p.contact = plist;
+  return p;
+});
+
+function send(p: LispProcess, s: LispString): void {
+  if (p.kind === 'child' || p.kind === 'pipe') sendToChild(p, s);
+  else sendBytes(p, s);
+}
 defun('process-send-string', [any, any], (x, s) => {
   const p = getProcess(x);
   if (!(s instanceof LispString)) wrongType(Q.stringp, s);
-  sendBytes(p, s);
+  send(p, s);
   return NIL;
 });
 defun('process-send-region', [any, any, any], (x, start, end) => {
   const p = getProcess(x);
   const [from, to] = validateRegion(start, end);
-  sendBytes(p, bufferSubstring(currentBuffer(), from, to));
+  send(p, bufferSubstring(currentBuffer(), from, to));
   return NIL;
 });
 defun('process-send-eof', [optional(any)], (x) => {
   const p = getProcess(x);
-  sendEof(p);
+  if (p.kind === 'child' || p.kind === 'pipe') sendEofToChild(p);
+  else sendEof(p);
   return p;
 });
 

@@ -113,7 +113,18 @@ function queueOp(op: NetOp, bytes = 0): void {
   if (opBytes >= FLUSH_BYTES) flushOps();
 }
 
+/** What subprocesses (child.ts) plug into the shared queue and dispatch; child.ts fills it in. */
+export const childHooks = {
+  /** Sends the batched subprocess commands. */
+  flush: (): void => {},
+  exited: (p: LispProcess, e: Extract<QueuedEvent, { kind: 'exit' }>): void => void [p, e],
+  pipeClosed: (p: LispProcess): void => void p,
+  consumed: (p: LispProcess, bytes: number): void => void [p, bytes],
+  deleteChild: (p: LispProcess): void => void p,
+};
+
 export function flushOps(): void {
+  childHooks.flush();
   if (ops.length === 0) return;
   const batch = ops;
   ops = [];
@@ -133,7 +144,7 @@ const ready = new Set<LispProcess>();
 /** Counts additions to ready, so that dispatchEvents sees work made during its pass. */
 let readyAdded = 0;
 
-function enqueue(p: LispProcess, e: QueuedEvent): void {
+export function enqueue(p: LispProcess, e: QueuedEvent): void {
   p.queue.push(e);
   ready.add(p);
   readyAdded++;
@@ -335,7 +346,7 @@ function withEol(p: LispProcess, name: string, base: string, decoded: string): L
 const utf8Encoder = new TextEncoder();
 const PLAIN_ENCODERS = /^(binary|no-conversion|raw-text-unix|utf-8|utf-8-unix|undecided-unix|prefer-utf-8-unix)$/;
 
-function encodeInput(p: LispProcess, s: LispString): NetBytes {
+export function encodeInput(p: LispProcess, s: LispString): NetBytes {
   // The common cases without conversion work, natively: bytes of a unibyte string, UTF-8 of plain text.
   // Each result owns an exact-size ArrayBuffer: posting a view of a pooled one would copy the whole pool.
   if (PLAIN_ENCODERS.test(p.encoding.name)) {
@@ -405,6 +416,12 @@ function deliver(p: LispProcess, e: QueuedEvent): void {
     case 'connect':
       connected(p, e);
       return;
+    case 'exit':
+      childHooks.exited(p, e);
+      return;
+    case 'pipe-eof':
+      childHooks.pipeClosed(p);
+      return;
   }
 }
 
@@ -413,8 +430,9 @@ const CONSUMED_REPORT = 256 * 1024;
 
 function deliverData(p: LispProcess, data: NetBytes, from: NetAddress | undefined): void {
   p.unreported += data.length;
-  if (p.unreported >= CONSUMED_REPORT && p.netId >= 0) {
-    queueOp({ op: 'consumed', id: p.netId, bytes: p.unreported });
+  if (p.unreported >= CONSUMED_REPORT) {
+    if (p.netId >= 0) queueOp({ op: 'consumed', id: p.netId, bytes: p.unreported });
+    else childHooks.consumed(p, p.unreported);
     p.unreported = 0;
   }
   if (!p.live) return;
@@ -520,7 +538,7 @@ function accept(server: LispProcess, id: NetId, local: NetAddress, remote: NetAd
 }
 
 /** The process no longer has a socket. */
-function forget(p: LispProcess): void {
+export function forget(p: LispProcess): void {
   if (p.netId >= 0) {
     byNetId.delete(p.netId);
     queueOp({ op: 'close', id: p.netId });
@@ -534,6 +552,10 @@ function forget(p: LispProcess): void {
 // ---- deleting, stopping, sending --------------------------------------------------
 
 export function deleteProcess(p: LispProcess): void {
+  if (p.kind === 'child' || p.kind === 'pipe') {
+    childHooks.deleteChild(p);
+    return;
+  }
   if (p.kind === 'server') {
     // Connections accepted by main whose accept is still queued go away with the server.
     for (const e of p.queue) if (e.kind === 'accept') {

@@ -1,6 +1,7 @@
-// Process objects and the process list, as Emacs's process.c keeps them.
-// Only network processes exist so far; the fields follow what Emacs shows
-// through the process accessors (spec/network-processes.md).
+// Process objects and the process list, as Emacs's process.c keeps them:
+// network processes (net.ts), subprocesses and pipe processes (child.ts).
+// The fields follow what Emacs shows through the process accessors
+// (spec/network-processes.md).
 import {
   type LispObject, type LispOpaque, LispSymbol, Cons, NIL, intern, list, error,
 } from '../lisp/index.js';
@@ -21,6 +22,8 @@ export const Qrun = intern('run');
 export const Qexit = intern('exit');
 
 export type NetKind = 'server' | 'client' | 'conn' | 'datagram';
+/** 'child': a subprocess (process-type real); 'pipe': make-pipe-process, e.g. a :stderr pipe. */
+export type ProcessKind = NetKind | 'child' | 'pipe';
 
 /** An event waiting in a process's queue until a wait point delivers it. */
 export type QueuedEvent =
@@ -28,13 +31,25 @@ export type QueuedEvent =
   | { kind: 'eof' }
   | { kind: 'accept'; id: NetId; local: { family: NetFamily; address: string; port: number }; remote: { family: NetFamily; address: string; port: number } }
   | { kind: 'connect'; ok: true; local: { family: NetFamily; address: string; port: number }; remote: { family: NetFamily; address: string; port: number } }
-  | { kind: 'connect'; ok: false; errno: number };
+  | { kind: 'connect'; ok: false; errno: number }
+  /** A subprocess ended (all its output came before). */
+  | { kind: 'exit'; code: number | null; signal: number | null }
+  /** The writer of a pipe process is gone. */
+  | { kind: 'pipe-eof' };
 
 export class LispProcess implements LispOpaque {
   name: string;
   /** The main thread's socket number, or -1 once closed. */
   netId: NetId = -1;
-  kind: NetKind;
+  kind: ProcessKind;
+  /** The main thread's child number (subprocesses), or -1 once it is gone. */
+  childId = -1;
+  /** The subprocess's pid. */
+  pid: number | null = null;
+  /** process-command: the program and its arguments. */
+  command: LispObject = NIL;
+  /** The pipe process that gets this subprocess's stderr (make-process :stderr). */
+  stderrProc: LispProcess | null = null;
   family: NetFamily = 'ipv4';
   status: LispSymbol = Qopen;
   /** Status before stop-process, restored by continue-process. */
@@ -64,7 +79,7 @@ export class LispProcess implements LispOpaque {
   /** Bytes delivered since main was last told how much was consumed (backpressure). */
   unreported = 0;
 
-  constructor(name: string, kind: NetKind, coding: { decode: LispSymbol; encode: LispSymbol }) {
+  constructor(name: string, kind: ProcessKind, coding: { decode: LispSymbol; encode: LispSymbol }) {
     this.name = name;
     this.kind = kind;
     this.decoding = coding.decode;
