@@ -34,6 +34,7 @@ import './timefns.js';
 import './fileio.js';
 import './dired.js';
 import './process.js';
+import './callproc.js';
 import './timers.js';
 import { add2, sub2, lt2, gt2, le2, ge2, numEq2, add1, sub1 } from './arith.js';
 import { loadSource } from '../eval/load.js';
@@ -68,7 +69,7 @@ loadSource(fs.readFileSync(path.join(lispDirectory, 'subr.el'), 'utf8'), path.jo
  * Reading and expanding the whole library cost ~30 ms at every start-up.
  */
 const definition = /^\((cl-defun|defun|defsubst|cl-defmacro|defmacro|defalias)\s+'?([^\s()']+)/gm;
-for (const file of ['pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el']) {
+for (const file of ['pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el']) {
   const full = path.join(lispDirectory, file);
   const text = fs.readFileSync(full, 'utf8');
   for (const m of text.matchAll(definition)) {
