@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  type LispObject, LispString, Cons, NIL, T, Q, intern, list, error, wrongType, signal, makeString, UNBOUND,
+  type LispObject, LispString, Cons, NIL, Q, intern, list, error, wrongType, signal, makeString, UNBOUND,
 } from '../lisp/index.js';
 import { symbolValue } from '../eval/state.js';
 import { type Buffer, isBuffer } from '../buffer/buffer.js';
@@ -433,4 +433,4 @@ export function stderrArg(x: LispObject, name: string, coding: ChildOptions['cod
   return makePipeProcess(`${name} stderr`, buffer, coding, NIL, NIL, false);
 }
 
-export { Qpty, T };
+export { Qpty };
