@@ -2,7 +2,7 @@
 // that floods, dies early, closes its output or leaves a grandchild behind),
 // the end of a run, and serving after a script. Emacs-visible behaviour is
 // in test/conformance/local/subprocess-basics.el; only POSIX tools are used.
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +13,8 @@ beforeAll(ensureBuilt);
 
 const LEX = ';;; -*- lexical-binding: t -*-\n';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'elisp-subproc-test-'));
+// The flood files are large: leave nothing behind.
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A file of numbered lines, about `bytes` long. */
 function numberedFile(name: string, bytes: number): { file: string; text: string } {
