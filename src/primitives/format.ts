@@ -62,32 +62,45 @@ function signPrefix(negative: boolean, flags: number): string {
 }
 
 function formatInteger(arg: LispObject, conv: number, flags: number, width: number, prec: number): string {
-  let value: bigint;
-  if (typeof arg === 'number') value = BigInt(arg);
-  else if (typeof arg === 'bigint') value = arg;
-  else {
-    const d = (arg as LispFloat).value;
-    if (!Number.isFinite(d)) {
-      // %d of an infinity or NaN prints like %f would; %o and %x cannot.
-      if (conv !== 100) signal(Q.overflow_error, NIL);
-      return padText(signPrefix(d < 0 || (d !== d && isNegativeNaN(d)), flags) + (d !== d ? 'nan' : 'inf'), width, flags);
+  let negative: boolean;
+  let zero: boolean;
+  let digits: string;
+  if (typeof arg === 'number' && arg <= Number.MAX_SAFE_INTEGER && arg >= -Number.MAX_SAFE_INTEGER) {
+    // Fixnums within double precision print exactly without a BigInt.
+    negative = arg < 0;
+    const mag = negative ? -arg : arg;
+    zero = mag === 0;
+    digits = conv === 100 ? String(mag) : mag.toString(conv === 111 ? 8 : 16);
+  } else {
+    let value: bigint;
+    if (typeof arg === 'number') value = BigInt(arg);
+    else if (typeof arg === 'bigint') value = arg;
+    else {
+      const d = (arg as LispFloat).value;
+      if (!Number.isFinite(d)) {
+        // %d of an infinity or NaN prints like %f would; %o and %x cannot.
+        if (conv !== 100) signal(Q.overflow_error, NIL);
+        return padText(signPrefix(d < 0 || (d !== d && isNegativeNaN(d)), flags) + (d !== d ? 'nan' : 'inf'), width, flags);
+      }
+      value = BigInt(Math.trunc(d));
     }
-    value = BigInt(Math.trunc(d));
+    negative = value < 0n;
+    const mag = negative ? -value : value;
+    zero = mag === 0n;
+    digits = conv === 100 ? mag.toString() : conv === 111 ? mag.toString(8) : mag.toString(16);
   }
-  const negative = value < 0n;
-  const mag = negative ? -value : value;
-  let digits = conv === 100 ? mag.toString() : conv === 111 ? mag.toString(8) : mag.toString(16);
   if (conv === 88) digits = digits.toUpperCase();
   if (prec >= 0) {
-    if (prec === 0 && mag === 0n) digits = '';
+    if (prec === 0 && zero) digits = '';
     else if (digits.length < prec) digits = '0'.repeat(prec - digits.length) + digits;
   }
   let prefix = signPrefix(negative, flags);
   if (flags & FLAG_SHARP) {
     if (conv === 111) {
       if (digits.charCodeAt(0) !== 48) digits = '0' + digits;
-    } else if (conv !== 100 && mag !== 0n) prefix += conv === 88 ? '0X' : '0x';
+    } else if (conv !== 100 && !zero) prefix += conv === 88 ? '0X' : '0x';
   }
+  if (prefix === '' && width <= digits.length) return digits;
   return padNumber(prefix, digits, width, flags, (flags & FLAG_ZERO) !== 0 && prec < 0);
 }
 
@@ -118,6 +131,170 @@ function isDigit(c: number): boolean {
  * format string's ` and ' follow text-quoting-style).
  */
 export function formatString(fmt: LispString, args: LispObject[], message: boolean): LispString {
+  if (!message) {
+    const template = templateFor(fmt.value);
+    if (template !== null) return formatWithTemplate(fmt, template, args, 0);
+  }
+  return formatSlow(fmt, args, message);
+}
+
+// ---- parsed format strings -------------------------------------------------------
+//
+// A format string whose every specifier is plain (no field numbers, a known
+// conversion, nothing cut off) is parsed once into a template; formatting
+// then only converts the arguments. Anything else, and format-message
+// (whose quotes depend on text-quoting-style), takes formatSlow, which
+// signals its errors in the order Emacs does.
+
+interface FormatSpec {
+  /** Literal text before the specifier. */
+  literal: string;
+  conv: number;
+  flags: number;
+  width: number;
+  prec: number;
+}
+
+interface FormatTemplate {
+  specs: FormatSpec[];
+  tail: string;
+}
+
+const TEMPLATE_CACHE_SIZE = 512;
+const templates = new Map<string, FormatTemplate | null>();
+
+function templateFor(f: string): FormatTemplate | null {
+  let t = templates.get(f);
+  if (t === undefined) {
+    t = parseTemplate(f);
+    if (templates.size >= TEMPLATE_CACHE_SIZE) templates.clear();
+    templates.set(f, t);
+  }
+  return t;
+}
+
+function parseTemplate(f: string): FormatTemplate | null {
+  const n = f.length;
+  const specs: FormatSpec[] = [];
+  let literal = '';
+  let from = 0;
+  let i = 0;
+  while (i < n) {
+    if (f.charCodeAt(i) !== 37) {
+      i++;
+      continue;
+    }
+    literal += f.slice(from, i);
+    i++;
+    let j = i;
+    while (j < n && isDigit(f.charCodeAt(j))) j++;
+    if (j > i && j < n && f.charCodeAt(j) === 36) return null;
+    let flags = 0;
+    for (; i < n; i++) {
+      const c = f.charCodeAt(i);
+      if (c === 45) flags |= FLAG_MINUS;
+      else if (c === 43) flags |= FLAG_PLUS;
+      else if (c === 32) flags |= FLAG_SPACE;
+      else if (c === 35) flags |= FLAG_SHARP;
+      else if (c === 48) flags |= FLAG_ZERO;
+      else break;
+    }
+    let width = 0;
+    while (i < n && isDigit(f.charCodeAt(i))) width = Math.min(width * 10 + f.charCodeAt(i++) - 48, 1e9);
+    let prec = -1;
+    if (i < n && f.charCodeAt(i) === 46) {
+      i++;
+      prec = 0;
+      while (i < n && isDigit(f.charCodeAt(i))) prec = Math.min(prec * 10 + f.charCodeAt(i++) - 48, 1e9);
+    }
+    if (i >= n) return null;
+    const conv = f.charCodeAt(i);
+    i++;
+    from = i;
+    if (conv === 37) {
+      literal += '%';
+      continue;
+    }
+    if (!'sSdoxXcefg'.includes(String.fromCharCode(conv))) return null;
+    specs.push({ literal, conv, flags, width, prec });
+    literal = '';
+  }
+  return { specs, tail: literal + f.slice(from) };
+}
+
+/** formatSlow's result for a plain format string, argument i of args being the first to format. */
+function formatWithTemplate(fmt: LispString, template: FormatTemplate, args: LispObject[], first: number): LispString {
+  const specs = template.specs;
+  let out = '';
+  let multibyte = fmt.multibyte;
+  let unibyteHigh = false;
+  let argIndex = first;
+  for (let k = 0; k < specs.length; k++) {
+    const spec = specs[k];
+    out += spec.literal;
+    if (argIndex >= args.length) formatError('Not enough arguments for format string');
+    const arg = args[argIndex++];
+    const conv = spec.conv;
+    if (conv === 100 && typeof arg === 'number') {
+      out += formatInteger(arg, conv, spec.flags, spec.width, spec.prec);
+    } else if (conv === 115 && arg instanceof LispString && spec.width === 0 && spec.prec < 0) {
+      out += arg.value;
+      if (arg.multibyte) multibyte = true;
+      else if (!unibyteHigh && /[\x80-\xff]/.test(arg.value)) unibyteHigh = true;
+    } else {
+      // The general case: format this one specifier alone through formatSlow's code.
+      const piece = formatPiece(fmt, arg, conv, spec.flags, spec.width, spec.prec);
+      out += piece.text;
+      if (piece.multibyte) multibyte = true;
+      if (piece.unibyteHigh) unibyteHigh = true;
+    }
+  }
+  out += template.tail;
+  if (multibyte && unibyteHigh) {
+    out = rawBytesFromUnibyteArgs(fmt, first === 0 ? args : args.slice(first), false);
+  }
+  return new LispString(out, multibyte);
+}
+
+const pieceResult = { text: '', multibyte: false, unibyteHigh: false };
+
+/** One converted argument: its text, whether it makes the result multibyte, whether it is unibyte with bytes >= 128. */
+function formatPiece(fmt: LispString, arg: LispObject, conv: number, flags: number, width: number, prec: number): typeof pieceResult {
+  const r = pieceResult;
+  r.multibyte = false;
+  r.unibyteHigh = false;
+  const isNumber = typeof arg === 'number' || typeof arg === 'bigint' || arg instanceof LispFloat;
+  if (conv === 115 || conv === 83) {
+    let text: string;
+    if (conv === 115 && arg instanceof LispString) {
+      text = arg.value;
+      if (arg.multibyte) r.multibyte = true;
+      else if (/[\x80-\xff]/.test(text)) r.unibyteHigh = true;
+    } else if (conv === 115 && arg instanceof LispSymbol) {
+      text = arg.name;
+    } else {
+      text = printToString(arg, conv === 83);
+      if (!fmt.multibyte && /[^\x00-\x7f]/.test(text)) r.multibyte = true;
+    }
+    if (prec >= 0) text = text.slice(0, prefixFittingWidth(text, prec));
+    r.text = padText(text, width, flags);
+  } else if (conv === 99) {
+    if (typeof arg !== 'number') formatError("Format specifier doesn't match argument type");
+    if (arg < 0 || arg > MAX_CHAR) wrongType(Q.characterp, arg);
+    r.text = padText(lispCharToJs(arg), width, flags);
+    if (arg > 127) r.multibyte = true;
+  } else if (!isNumber) {
+    formatError("Format specifier doesn't match argument type");
+  } else if (conv === 101 || conv === 102 || conv === 103) {
+    r.text = formatFloat(arg, conv, flags, width, prec);
+  } else {
+    r.text = formatInteger(arg, conv, flags, width, prec);
+  }
+  return r;
+}
+
+/** The general formatter: field numbers, format-message quoting, errors in Emacs's order. */
+function formatSlow(fmt: LispString, args: LispObject[], message: boolean): LispString {
   const f = fmt.value;
   const n = f.length;
   let out = '';
@@ -236,7 +413,9 @@ function rawBytesFromUnibyteArgs(fmt: LispString, args: LispObject[], message: b
 defunRest('format', 1, (args) => {
   const fmt = args[0];
   if (!(fmt instanceof LispString)) wrongType(Q.stringp, fmt);
-  return formatString(fmt, args.slice(1), false);
+  const template = templateFor(fmt.value);
+  if (template !== null) return formatWithTemplate(fmt, template, args, 1);
+  return formatSlow(fmt, args.slice(1), false);
 });
 
 defunRest('format-message', 1, (args) => {
