@@ -188,7 +188,15 @@ export class TextStore {
 
   private decode(a: number, b: number): string {
     const buf = this.buf;
-    if (b - a <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(a, b) as unknown as number[]);
+    const n = b - a;
+    // Short pieces (match-string, one token) are cheaper without apply and a subarray.
+    if (n <= 2) return n === 1 ? String.fromCharCode(buf[a]) : String.fromCharCode(buf[a], buf[a + 1]);
+    if (n <= 12) {
+      let s = '';
+      for (let i = a; i < b; i++) s += String.fromCharCode(buf[i]);
+      return s;
+    }
+    if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(a, b) as unknown as number[]);
     const parts: string[] = [];
     for (let i = a; i < b; i += CHUNK) {
       parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(b, i + CHUNK)) as unknown as number[]));

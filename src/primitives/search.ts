@@ -4,7 +4,7 @@
 // regexp-opt.el (match-string, looking-back, replace-regexp-in-string,
 // regexp-opt). The regexp engine itself lives in src/regex.
 import {
-  type LispObject, LispString, Cons, NIL, T, Q, Subr, intern, list, signal, error, wrongType,
+  type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, Subr, intern, list, signal, error, wrongType,
   argsOutOfRange, listToArray, arrayToList,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any, string } from '../lisp/defun.js';
@@ -245,8 +245,21 @@ function searchCommand(pattern: LispObject, bound: LispObject, noerror: LispObje
 
 /** A literal search as a regexp program: the quoted string, compiled once per (string, fold). */
 function literalProgram(s: LispString, fold: boolean): Program {
-  return compileRegexp(new LispString(regexpQuote(s.value), s.multibyte), fold);
+  const text = s.value;
+  const seen = literalByObject.get(s);
+  if (seen !== undefined && seen.text === text && seen.fold === fold && seen.multibyte === s.multibyte) return seen.prog;
+  const prog = compileRegexp(new LispString(regexpQuote(text), s.multibyte), fold);
+  if (seen !== undefined) {
+    seen.text = text;
+    seen.fold = fold;
+    seen.multibyte = s.multibyte;
+    seen.prog = prog;
+  } else literalByObject.set(s, { text, fold, multibyte: s.multibyte, prog });
+  return prog;
 }
+
+/** What a literal search string compiled to last time, so a literal in a loop skips quoting and the cache key. */
+const literalByObject = new WeakMap<LispString, { text: string; fold: boolean; multibyte: boolean; prog: Program }>();
 
 defun('search-forward', [any, optional(any), optional(any), optional(any)], (s, bound, noerror, count) =>
   searchCommand(s, bound, noerror, count, 1, false),
@@ -338,12 +351,30 @@ function callSubr(name: string, ...args: LispObject[]): LispObject {
   return fn.fn(...args);
 }
 
+const Qsubstring = intern('substring');
+const Qsubstring_no_properties = intern('substring-no-properties');
+const Qbuffer_substring = intern('buffer-substring');
+const Qbuffer_substring_no_properties = intern('buffer-substring-no-properties');
+
+/** (FN A B C) as subr.el's code would call it: through the symbol, so a redefinition takes effect. */
+function call3(sym: LispSymbol, a: LispObject, b: LispObject, c: LispObject): LispObject {
+  const fn = sym.fn;
+  if (fn instanceof Subr && fn.max === 3) return (fn.fn as (x: LispObject, y: LispObject, z: LispObject) => LispObject)(a, b, c);
+  return callSubr(sym.name, a, b, c);
+}
+
+function call2(sym: LispSymbol, a: LispObject, b: LispObject): LispObject {
+  const fn = sym.fn;
+  if (fn instanceof Subr && fn.max === 2) return (fn.fn as (x: LispObject, y: LispObject) => LispObject)(a, b);
+  return callSubr(sym.name, a, b);
+}
+
 function matchString(num: LispObject, s: LispObject, props: boolean): LispObject {
   const b = matchBeginning(subexpIndex(num));
   if (b < 0) return NIL;
   const e = matchData.ends[checkFixnum(num)];
-  if (s !== NIL) return callSubr(props ? 'substring' : 'substring-no-properties', s, b, e);
-  return callSubr(props ? 'buffer-substring' : 'buffer-substring-no-properties', b, e);
+  if (s !== NIL) return call3(props ? Qsubstring : Qsubstring_no_properties, s, b, e);
+  return call2(props ? Qbuffer_substring : Qbuffer_substring_no_properties, b, e);
 }
 
 defun('match-string', [any, optional(any)], (num, s) => matchString(num, s, true));
