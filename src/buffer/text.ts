@@ -303,6 +303,30 @@ export class TextStore {
     return -1;
   }
 
+  /**
+   * The first unit offset in [a, b) whose code unit passes map (units below
+   * 256) or, when high, is 256 or above; -1 if none. Reads the two sides
+   * of the gap as flat runs.
+   */
+  scanUnits(map: Uint8Array, high: boolean, a: number, b: number): number {
+    const gs = this.gapStart;
+    const shift = this.gapEnd - gs;
+    const buf = this.buf;
+    if (a < gs) {
+      const end = b < gs ? b : gs;
+      for (let u = a; u < end; u++) {
+        const c = buf[u];
+        if (c < 256 ? map[c] === 1 : high) return u;
+      }
+      a = gs;
+    }
+    for (let u = a + shift, end = b + shift; u < end; u++) {
+      const c = buf[u];
+      if (c < 256 ? map[c] === 1 : high) return u - shift;
+    }
+    return -1;
+  }
+
   /** The unit offset of the last code unit `code` in [a, b), or -1. */
   lastIndexOfUnit(code: number, a: number, b: number): number {
     const gs = this.gapStart;

@@ -40,8 +40,24 @@ interface Remembered {
 }
 const byObject = new WeakMap<LispString, Remembered>();
 
+let lastRegexp: LispString | null = null;
+let lastText = '';
+let lastFold = false;
+let lastProg: Program | null = null;
+
 /** The compiled form of regexp under case folding or not; signals invalid-regexp. */
 export function compileRegexp(regexp: LispString, fold: boolean): Program {
+  // The same pattern object as last time (a regexp constant in a loop) needs no lookup at all.
+  if (regexp === lastRegexp && regexp.value === lastText && fold === lastFold) return lastProg!;
+  const prog = compileRegexpCached(regexp, fold);
+  lastRegexp = regexp;
+  lastText = regexp.value;
+  lastFold = fold;
+  lastProg = prog;
+  return prog;
+}
+
+function compileRegexpCached(regexp: LispString, fold: boolean): Program {
   const text = regexp.value;
   const seen = byObject.get(regexp);
   if (seen !== undefined && seen.text === text && seen.fold === fold) return seen.prog;
@@ -163,11 +179,9 @@ export class BufferSubject implements Subject {
     const text = this.text;
     if (text.allBmp) {
       // Without surrogate pairs, positions are code-unit offsets plus one.
-      for (let u = from - 1, end = to - 1; u < end; u++) {
-        const c = text.unitAt(u);
-        if (c < 256 ? map[c] === 1 : high) return u + 1;
-      }
-      return -1;
+      if (from >= to) return -1;
+      const at = text.scanUnits(map, high, from - 1, to - 1);
+      return at < 0 ? -1 : at + 1;
     }
     for (let p = from; p < to; p++) {
       const c = text.charAt(p - 1);

@@ -98,7 +98,7 @@ function isSymOrWord(c: number): boolean {
 }
 
 export class Matcher {
-  private stack = new Int32Array(4 * 1024);
+  private stack: Int32Array = new Int32Array(4 * 1024);
   private sp = 0;
   regs = new Int32Array(64);
   private steps = 0;
@@ -118,31 +118,21 @@ export class Matcher {
   reset(prog: Program): void {
     this.prog = prog;
     if (this.regs.length < prog.nregs) this.regs = new Int32Array(prog.nregs * 2);
-    this.regs.fill(-1, 0, prog.nregs);
+    // A plain loop: TypedArray.prototype.fill costs more than a few stores.
+    const regs = this.regs;
+    for (let r = prog.nregs - 1; r >= 0; r--) regs[r] = -1;
     this.steps = 0;
     // A search abandoned by a signal may have left entries behind.
     this.sp = 0;
   }
 
-  private push(kind: number, a: number, b: number, c: number): void {
-    let sp = this.sp;
-    if (sp + 4 > this.stack.length) {
-      if (sp >= MAX_ENTRIES * 4) overflow();
-      const bigger = new Int32Array(this.stack.length * 2);
-      bigger.set(this.stack);
-      this.stack = bigger;
-    }
-    const st = this.stack;
-    st[sp] = kind;
-    st[sp + 1] = a;
-    st[sp + 2] = b;
-    st[sp + 3] = c;
-    this.sp = sp + 4;
-  }
-
-  private setReg(r: number, value: number): void {
-    this.push(K_RESTORE, r, this.regs[r], 0);
-    this.regs[r] = value;
+  /** A bigger failure stack holding the first sp words of the old one; signals at Emacs's limit. */
+  private grow(sp: number): Int32Array {
+    if (sp >= MAX_ENTRIES * 4) overflow();
+    const bigger = new Int32Array(this.stack.length * 2);
+    bigger.set(this.stack);
+    this.stack = bigger;
+    return bigger;
   }
 
   /** Does the one-character instruction at pc accept c? */
@@ -183,6 +173,9 @@ export class Matcher {
     const begin = this.begin;
     const end = this.end;
     const base = this.sp;
+    // The failure stack lives in locals while matching; this.stack/this.sp are synced on exit.
+    let st: Int32Array = this.stack;
+    let sp = base;
     let pc = startPc;
     for (;;) {
       let ok = true;
@@ -237,27 +230,55 @@ export class Matcher {
               break;
             }
           }
-          this.push(K_FAIL, code[pc + 2], pos, 0);
+          if (sp + 4 > st.length) st = this.grow(sp);
+          st[sp] = K_FAIL;
+          st[sp + 1] = code[pc + 2];
+          st[sp + 2] = pos;
+          sp += 4;
           pc = code[pc + 1];
           break;
         }
         case Op.Jmp:
           pc = code[pc + 1];
           break;
-        case Op.Save:
-          this.setReg(code[pc + 1], pos);
+        case Op.Save: {
+          const r = code[pc + 1];
+          if (sp + 4 > st.length) st = this.grow(sp);
+          st[sp] = K_RESTORE;
+          st[sp + 1] = r;
+          st[sp + 2] = regs[r];
+          sp += 4;
+          regs[r] = pos;
           pc += 2;
           break;
-        case Op.LoopInit:
-          if (regs[code[pc + 1]] !== -1) this.setReg(code[pc + 1], -1);
+        }
+        case Op.LoopInit: {
+          const r = code[pc + 1];
+          if (regs[r] !== -1) {
+            if (sp + 4 > st.length) st = this.grow(sp);
+            st[sp] = K_RESTORE;
+            st[sp + 1] = r;
+            st[sp + 2] = regs[r];
+            sp += 4;
+            regs[r] = -1;
+          }
           pc += 2;
           break;
+        }
         case Op.LoopGreedy: {
           const r = code[pc + 1];
           if (regs[r] === pos) pc = code[pc + 2];
           else {
-            this.setReg(r, pos);
-            this.push(K_FAIL, code[pc + 2], pos, 0);
+            if (sp + 4 > st.length) st = this.grow(sp);
+            st[sp] = K_RESTORE;
+            st[sp + 1] = r;
+            st[sp + 2] = regs[r];
+            if (sp + 8 > st.length) st = this.grow(sp + 4);
+            st[sp + 4] = K_FAIL;
+            st[sp + 5] = code[pc + 2];
+            st[sp + 6] = pos;
+            sp += 8;
+            regs[r] = pos;
             pc += 3;
           }
           break;
@@ -265,8 +286,16 @@ export class Matcher {
         case Op.LoopLazy: {
           const r = code[pc + 1];
           if (regs[r] !== pos) {
-            this.setReg(r, pos);
-            this.push(K_FAIL, code[pc + 2], pos, 0);
+            if (sp + 4 > st.length) st = this.grow(sp);
+            st[sp] = K_RESTORE;
+            st[sp + 1] = r;
+            st[sp + 2] = regs[r];
+            if (sp + 8 > st.length) st = this.grow(sp + 4);
+            st[sp + 4] = K_FAIL;
+            st[sp + 5] = code[pc + 2];
+            st[sp + 6] = pos;
+            sp += 8;
+            regs[r] = pos;
           }
           pc = code[pc + 3];
           break;
@@ -283,7 +312,14 @@ export class Matcher {
               ok = false;
               break;
             }
-            if (count > min && !(flags & REP_POSSESSIVE)) this.push(K_REP_GREEDY, pc, pos + min, pos + count);
+            if (count > min && !(flags & REP_POSSESSIVE)) {
+              if (sp + 4 > st.length) st = this.grow(sp);
+              st[sp] = K_REP_GREEDY;
+              st[sp + 1] = pc;
+              st[sp + 2] = pos + min;
+              st[sp + 3] = pos + count;
+              sp += 4;
+            }
             pos += count;
           } else {
             while (count < min && pos + count < stop && this.oneFast(one, subj.charAt(pos + count))) count++;
@@ -292,7 +328,14 @@ export class Matcher {
               break;
             }
             pos += count;
-            if (count < max) this.push(K_REP_LAZY, pc, pos, count);
+            if (count < max) {
+              if (sp + 4 > st.length) st = this.grow(sp);
+              st[sp] = K_REP_LAZY;
+              st[sp + 1] = pc;
+              st[sp + 2] = pos;
+              st[sp + 3] = count;
+              sp += 4;
+            }
           }
           pc = code[pc + 4];
           break;
@@ -375,24 +418,24 @@ export class Matcher {
       if (ok) continue;
 
       // Backtrack: undo register changes down to the newest failure point and resume there.
-      const st = this.stack;
       for (;;) {
-        if (this.sp === base) return -1;
+        if (sp === base) {
+          this.sp = base;
+          return -1;
+        }
         if (++this.steps > maxSteps) {
           this.sp = base;
           overflow();
         }
-        const sp = this.sp - 4;
+        sp -= 4;
         const kind = st[sp];
         if (kind === K_RESTORE) {
           regs[st[sp + 1]] = st[sp + 2];
-          this.sp = sp;
           continue;
         }
         if (kind === K_FAIL) {
           pc = st[sp + 1];
           pos = st[sp + 2];
-          this.sp = sp;
           break;
         }
         if (kind === K_REP_GREEDY) {
@@ -405,12 +448,12 @@ export class Matcher {
             if (flags & REP_HINT_FOLD) while (p >= lowest && canon(subj.charAt(p)) !== hint) p--;
             else while (p >= lowest && subj.charAt(p) !== hint) p--;
           }
-          if (p < lowest) {
-            this.sp = sp;
-            continue;
+          if (p < lowest) continue;
+          if (p !== lowest) {
+            // Keep the entry for the next give-back.
+            st[sp + 3] = p;
+            sp += 4;
           }
-          if (p === lowest) this.sp = sp;
-          else st[sp + 3] = p;
           pos = p;
           pc = code[rep + 4];
           break;
@@ -423,12 +466,12 @@ export class Matcher {
           if (count < code[rep + 2]) {
             st[sp + 2] = p + 1;
             st[sp + 3] = count;
-          } else this.sp = sp;
+            sp += 4;
+          }
           pos = p + 1;
           pc = code[rep + 4];
           break;
         }
-        this.sp = sp;
       }
     }
   }
