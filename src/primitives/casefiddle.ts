@@ -137,12 +137,28 @@ export function casifyChar(x: number, mode: CaseMode): number {
   }
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Do the ASCII case tables map exactly a-z to A-Z and back, as String.prototype.toUpperCase/toLowerCase do on ASCII? */
+const asciiCaseIsStandard = ((): boolean => {
+  for (let c = 0; c < 128; c++) {
+    const up = c >= 97 && c <= 122 ? c - 32 : c;
+    const down = c >= 65 && c <= 90 ? c + 32 : c;
+    if (asciiUp[c] !== up || asciiDown[c] !== down) return false;
+  }
+  return true;
+})();
+
 const SIGMA = 0x3a3;
 const FINAL_SIGMA = 0x3c2;
 
 /** Case conversion of a string into a new string of the same multibyteness. */
 export function casifyString(s: LispString, mode: CaseMode): LispString {
   const text = s.value;
+  // ASCII-only text under upcase/downcase: JS's own conversion is the same (checked at load).
+  if ((mode === CaseMode.Up || mode === CaseMode.Down) && asciiCaseIsStandard && !NON_ASCII.test(text)) {
+    return new LispString(mode === CaseMode.Up ? text.toUpperCase() : text.toLowerCase(), s.multibyte);
+  }
   if (!s.multibyte) return new LispString(casifyUnibyte(text, mode), false);
   let out = '';
   let inword = false;

@@ -950,6 +950,17 @@ defun('mapconcat', [any, any, any], (fn, seq, separator) => {
   if (leni === 0) return new LispString('', false);
   const mapped: LispObject[] = [];
   mapSequence(fn, seq, leni, mapped);
+  // The usual case, strings joined by a string, all unibyte: a plain join.
+  if (separator instanceof LispString && !separator.multibyte) {
+    let text = '';
+    let i = 0;
+    for (; i < mapped.length; i++) {
+      const m = mapped[i];
+      if (!(m instanceof LispString) || m.multibyte) break;
+      text += i > 0 ? separator.value + m.value : m.value;
+    }
+    if (i === mapped.length) return new LispString(text, false);
+  }
   const parts: LispObject[] = [];
   for (let i = 0; i < mapped.length; i++) {
     if (i > 0) parts.push(separator);
