@@ -213,14 +213,17 @@ export class TextStore {
     if (u < gs) {
       if (this.pairs !== 0) this.gapChar -= gs - u - this.pairsIn(u, gs);
       else this.gapChar = u;
-      buf.copyWithin(u + shift, u, gs);
+      // Short moves (edits near the last one) are cheaper as a loop than through copyWithin.
+      if (gs - u <= 32) for (let i = gs - 1; i >= u; i--) buf[i + shift] = buf[i];
+      else buf.copyWithin(u + shift, u, gs);
       this.gapStart = u;
       this.gapEnd = u + shift;
     } else {
       // Count before moving: pairsIn reads through the current gap layout.
       if (this.pairs !== 0) this.gapChar += u - gs - this.pairsIn(gs, u);
       else this.gapChar = u;
-      buf.copyWithin(gs, this.gapEnd, u + shift);
+      if (u - gs <= 32) for (let i = gs; i < u; i++) buf[i] = buf[i + shift];
+      else buf.copyWithin(gs, this.gapEnd, u + shift);
       this.gapStart = u;
       this.gapEnd = u + shift;
     }
@@ -248,8 +251,14 @@ export class TextStore {
     this.moveGap(u);
     const buf = this.buf;
     const at = this.gapStart;
-    for (let i = 0; i < n; i++) buf[at + i] = s.charCodeAt(i);
-    const p = this.pairs === 0 && !hasSurrogate(s) ? 0 : countPairs(s);
+    // Note any surrogate while copying, so BMP text needs no second pass.
+    let top = 0;
+    for (let i = 0; i < n; i++) {
+      const u = s.charCodeAt(i);
+      buf[at + i] = u;
+      top |= u;
+    }
+    const p = top < 0xd800 ? 0 : countPairs(s);
     this.gapStart += n;
     this.pairs += p;
     this.gapChar += n - p;
@@ -393,12 +402,4 @@ export class TextStore {
     }
     return c;
   }
-}
-
-function hasSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) return true;
-  }
-  return false;
 }
