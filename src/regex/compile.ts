@@ -375,6 +375,16 @@ export interface Program {
   /** First-character bitmaps of Split guards, and whether characters of 256 and above pass each. */
   guards: Uint8Array[];
   guardHigh: number[];
+  /**
+   * Per guard, where its Split sends control for each character below 256
+   * (the Split itself when its preferred branch is possible, else the first
+   * Split down the chain of guarded alternatives whose guard passes, or
+   * where the chain ends); likewise for characters of 256 and above, and at
+   * the end of the text.
+   */
+  guardJump: Int32Array[];
+  guardHighJump: number[];
+  guardStopJump: number[];
 }
 
 function canBeEmpty(node: Node): boolean {
@@ -747,7 +757,28 @@ function computeGuards(prog: Program): void {
     prog.guards.push(first.map);
     prog.guardHigh.push(first.high ? 1 : 0);
   }
+  // With every guard known, resolve chains of failing guards once per character.
+  for (let pc = 0; pc < code.length; pc += instrSize(code[pc])) {
+    if (code[pc] !== Op.Split || code[pc + 3] < 0) continue;
+    const jump = new Int32Array(256);
+    for (let c = 0; c < 256; c++) jump[c] = followGuards(prog, pc, (g) => prog.guards[g][c] !== 0);
+    prog.guardJump.push(jump);
+    prog.guardHighJump.push(followGuards(prog, pc, (g) => prog.guardHigh[g] !== 0));
+    prog.guardStopJump.push(followGuards(prog, pc, () => false));
+  }
 }
+
+/** Where a run of guarded Splits starting at pc sends control, passes(guard) saying which guards pass. */
+function followGuards(prog: Program, pc: number, passes: (guard: number) => boolean): number {
+  const code = prog.code;
+  let p = pc;
+  while (code[p] === Op.Split && code[p + 3] >= 0 && !passes(code[p + 3])) p = code[p + 2];
+  return p;
+}
+
+/** canon() of the ASCII characters, for folded comparisons without a call. */
+export const FOLD_ASCII = new Int32Array(128);
+for (let c = 0; c < 128; c++) FOLD_ASCII[c] = canon(c);
 
 export function compile(pattern: ArrayLike<number>, fold: boolean): Program {
   const { root, groups } = parse(pattern, fold);
@@ -766,6 +797,9 @@ export function compile(pattern: ArrayLike<number>, fold: boolean): Program {
     fold,
     guards: [],
     guardHigh: [],
+    guardJump: [],
+    guardHighJump: [],
+    guardStopJump: [],
   };
   let first = 0;
   while (prog.code[first] === Op.Save) first += 2;

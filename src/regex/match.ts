@@ -5,7 +5,7 @@
 // limit (re_max_failures) would be hit. A budget of backtracking steps
 // stops a pathological pattern with the same error instead of hanging.
 import { error } from '../lisp/index.js';
-import { type Program, canon } from './compile.js';
+import { type Program, canon, FOLD_ASCII } from './compile.js';
 import { syntaxClass, hasCategory, Syn } from './syntax.js';
 
 // The instruction set lives here, beside the loop that runs it, so the
@@ -190,10 +190,15 @@ export class Matcher {
           } else ok = false;
           break;
         case Op.CharFold:
-          if (pos < stop && canon(subj.charAt(pos)) === code[pc + 1]) {
-            pos++;
-            pc += 2;
-          } else ok = false;
+          if (pos < stop) {
+            const c = subj.charAt(pos);
+            if ((c < 128 ? FOLD_ASCII[c] : canon(c)) === code[pc + 1]) {
+              pos++;
+              pc += 2;
+              break;
+            }
+          }
+          ok = false;
           break;
         case Op.Any:
           if (pos < stop && subj.charAt(pos) !== 10) {
@@ -219,14 +224,16 @@ export class Matcher {
         case Op.Split: {
           const guard = code[pc + 3];
           if (guard >= 0) {
-            // The preferred branch needs a character it cannot have here: go straight to the other.
-            if (pos >= stop) {
-              pc = code[pc + 2];
-              break;
+            // The preferred branch needs a character it cannot have here: go straight to the other
+            // (or, down a chain of such alternatives, to the first one that can).
+            let target: number;
+            if (pos >= stop) target = prog.guardStopJump[guard];
+            else {
+              const c = subj.charAt(pos);
+              target = c < 256 ? prog.guardJump[guard][c] : prog.guardHighJump[guard];
             }
-            const c = subj.charAt(pos);
-            if (c < 256 ? prog.guards[guard][c] === 0 : prog.guardHigh[guard] === 0) {
-              pc = code[pc + 2];
+            if (target !== pc) {
+              pc = target;
               break;
             }
           }
@@ -307,7 +314,7 @@ export class Matcher {
           const one = pc + 6;
           let count = 0;
           if (flags & REP_GREEDY) {
-            while (count < max && pos + count < stop && this.oneFast(one, subj.charAt(pos + count))) count++;
+            count = this.longestRun(one, pos, max < stop - pos ? pos + max : stop) - pos;
             if (count < min) {
               ok = false;
               break;
@@ -474,6 +481,37 @@ export class Matcher {
         }
       }
     }
+  }
+
+  /** The end of the longest run of characters from pos (before lim) that the one-character instruction at pc accepts. */
+  private longestRun(pc: number, pos: number, lim: number): number {
+    const subj = this.subj;
+    const code = this.prog.code;
+    const arg = code[pc + 1];
+    let p = pos;
+    switch (code[pc]) {
+      case Op.Set: {
+        const set = this.prog.sets[arg];
+        if (set.syntaxClasses.length > 0) break;
+        // The bitmap answers below 256 (membership before negation).
+        const low = set.low;
+        const negated = set.negated;
+        while (p < lim) {
+          const c = subj.charAt(p);
+          if (c < 256 ? (low[c] === 1) === negated : !set.test(c)) return p;
+          p++;
+        }
+        return p;
+      }
+      case Op.Char:
+        while (p < lim && subj.charAt(p) === arg) p++;
+        return p;
+      case Op.Any:
+        while (p < lim && subj.charAt(p) !== 10) p++;
+        return p;
+    }
+    while (p < lim && this.oneFast(pc, subj.charAt(p))) p++;
+    return p;
   }
 
   private oneFast(pc: number, c: number): boolean {
