@@ -655,7 +655,14 @@ function memberWith(elt: LispObject, list: LispObject, test: (a: LispObject, b: 
   return NIL;
 }
 
-export const member = (elt: LispObject, list: LispObject): LispObject => memberWith(elt, list, equal);
+/** equal for a string ELT: strings with different text are never equal, so most elements need no full comparison. */
+function equalToString(elt: LispObject, x: LispObject): boolean {
+  if (x instanceof LispString && x.value !== (elt as LispString).value) return false;
+  return equal(elt, x);
+}
+
+export const member = (elt: LispObject, list: LispObject): LispObject =>
+  memberWith(elt, list, elt instanceof LispString ? equalToString : equal);
 export const memql = (elt: LispObject, list: LispObject): LispObject =>
   elt instanceof LispFloat ? memberWith(elt, list, eql) : memq(elt, list);
 
