@@ -618,7 +618,26 @@ defun('nreverse', [any], nreverse);
 
 // ---- member, memq, memql, assq, assoc, rassq, rassoc ---------------------------------------
 
+/**
+ * Steps a lookup walks before it starts checking for a cycle. An element
+ * found, or the end reached, within them is what the checked walk finds too:
+ * Brent's check visits every cons before it can see one again, so only a
+ * walk that goes on longer needs it (and then starts over with it).
+ */
+const UNCHECKED_STEPS = 4096;
+
 export function memq(elt: LispObject, list: LispObject): LispObject {
+  let tail = list;
+  for (let n = UNCHECKED_STEPS; n > 0 && tail instanceof Cons; n--) {
+    if (tail.car === elt) return tail;
+    tail = tail.cdr;
+  }
+  if (tail instanceof Cons) return memqChecked(elt, list);
+  if (tail !== NIL) wrongType(Q.listp, list);
+  return NIL;
+}
+
+function memqChecked(elt: LispObject, list: LispObject): LispObject {
   let tail = list;
   let tortoise = list;
   let lap = 2;
@@ -672,6 +691,18 @@ defun('member', [any, any], member);
 
 export function assq(key: LispObject, alist: LispObject): LispObject {
   let tail = alist;
+  for (let n = UNCHECKED_STEPS; n > 0 && tail instanceof Cons; n--) {
+    const e = tail.car;
+    if (e instanceof Cons && e.car === key) return e;
+    tail = tail.cdr;
+  }
+  if (tail instanceof Cons) return assqChecked(key, alist);
+  if (tail !== NIL) wrongType(Q.listp, alist);
+  return NIL;
+}
+
+function assqChecked(key: LispObject, alist: LispObject): LispObject {
+  let tail = alist;
   let tortoise = alist;
   let lap = 2;
   let left = 2;
@@ -715,6 +746,16 @@ export function assoc(key: LispObject, alist: LispObject, testfn: LispObject = N
     // Hot case: string keys compare by text without the generic `equal'.
     if (key instanceof LispString) {
       const text = key.value;
+      let tail = alist;
+      for (let n = UNCHECKED_STEPS; n > 0 && tail instanceof Cons; n--) {
+        const e = tail.car;
+        if (e instanceof Cons && e.car instanceof LispString && e.car.value === text) return e;
+        tail = tail.cdr;
+      }
+      if (!(tail instanceof Cons)) {
+        if (tail !== NIL) wrongType(Q.listp, alist);
+        return NIL;
+      }
       return assocWith(alist, (e) => e.car instanceof LispString && e.car.value === text);
     }
     if (typeof key === 'number' || key instanceof LispSymbol) return assq(key, alist);
