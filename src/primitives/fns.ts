@@ -9,12 +9,13 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
 } from '../lisp/defun.js';
 import { funcall } from '../eval/index.js';
+import { CompiledClosure } from '../eval/closure.js';
 import { upcaseChar } from './casefiddle.js';
 
 declareModule('fns');
@@ -93,6 +94,14 @@ defun('equal', [any, any], (a, b) => bool(equal(a, b)));
  * (wrong-type-argument listp TAIL) for a dotted list and (circular-list
  * TAIL) for a circular one.
  */
+/**
+ * Steps a lookup walks before it starts checking for a cycle. An element
+ * found, or the end reached, within them is what the checked walk finds too:
+ * Brent's check visits every cons before it can see one again, so only a
+ * walk that goes on longer needs it (and then starts over with it).
+ */
+const UNCHECKED_STEPS = 4096;
+
 export function listLength(list: LispObject): number {
   let n = 0;
   let tail = list;
@@ -618,13 +627,6 @@ defun('nreverse', [any], nreverse);
 
 // ---- member, memq, memql, assq, assoc, rassq, rassoc ---------------------------------------
 
-/**
- * Steps a lookup walks before it starts checking for a cycle. An element
- * found, or the end reached, within them is what the checked walk finds too:
- * Brent's check visits every cons before it can see one again, so only a
- * walk that goes on longer needs it (and then starts over with it).
- */
-const UNCHECKED_STEPS = 4096;
 
 export function memq(elt: LispObject, list: LispObject): LispObject {
   let tail = list;
@@ -1022,8 +1024,31 @@ defun('mapconcat', [any, any, any], (fn, seq, separator) => {
 /** The sort order: (LESS A B) says A must come before B. */
 export type LessThan = (a: LispObject, b: LispObject) => boolean;
 
-/** A LessThan that calls the Lisp predicate PRED. */
+const Qlt = intern('<');
+const Qgt = intern('>');
+
+/** Is sym's function still the builtin of that name (not redefined with fset)? */
+function isBuiltin(sym: LispSymbol): boolean {
+  const fn = sym.fn;
+  return fn instanceof Subr && fn.name === sym.name;
+}
+
+/**
+ * A LessThan that calls the Lisp predicate PRED. Each call still goes
+ * through PRED as funcall would, but `<` and `>` (while they are the
+ * builtins) compare two fixnums directly, and an interpreted closure is
+ * called without an argument array.
+ */
 export function lispLessThan(pred: LispObject): LessThan {
+  if (pred === Qlt || pred === Qgt) {
+    const sym = pred as LispSymbol;
+    const less = pred === Qlt;
+    return (a, b) => {
+      if (typeof a === 'number' && typeof b === 'number' && isBuiltin(sym)) return less ? a < b : a > b;
+      return call2(sym, a, b) !== NIL;
+    };
+  }
+  if (pred instanceof CompiledClosure) return (a, b) => pred.call2(a, b) !== NIL;
   return (a, b) => call2(pred, a, b) !== NIL;
 }
 
