@@ -235,8 +235,10 @@ function formatWithTemplate(fmt: LispString, template: FormatTemplate, args: Lis
     if (argIndex >= args.length) formatError('Not enough arguments for format string');
     const arg = args[argIndex++];
     const conv = spec.conv;
-    if (conv === 100 && typeof arg === 'number') {
+    if (typeof arg === 'number' && (conv === 100 || conv === 120 || conv === 88 || conv === 111)) {
       out += formatInteger(arg, conv, spec.flags, spec.width, spec.prec);
+    } else if (conv === 99 && typeof arg === 'number' && arg >= 0 && arg < 128 && spec.width === 0) {
+      out += String.fromCharCode(arg);
     } else if (conv === 115 && arg instanceof LispString && spec.width === 0 && spec.prec < 0) {
       out += arg.value;
       if (arg.multibyte) multibyte = true;
