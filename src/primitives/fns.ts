@@ -103,17 +103,6 @@ defun('equal', [any, any], (a, b) => bool(equal(a, b)));
 const UNCHECKED_STEPS = 4096;
 
 export function listLength(list: LispObject): number {
-  // Without the cycle check first (see UNCHECKED_STEPS); a longer list is counted again with it.
-  let count = 0;
-  let rest = list;
-  while (rest instanceof Cons && count < UNCHECKED_STEPS) {
-    count++;
-    rest = rest.cdr;
-  }
-  if (!(rest instanceof Cons)) {
-    if (rest !== NIL) wrongType(Q.listp, rest);
-    return count;
-  }
   let n = 0;
   let tail = list;
   let tortoise = list;
