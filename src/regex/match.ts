@@ -74,10 +74,20 @@ const K_REP_LAZY = 3; // a: pc of the RepOne, b: position, c: count so far
 
 /** Emacs allows about 40000 * 20 stack words at 3 words a failure point. */
 const MAX_ENTRIES = 266_000;
-/** Backtracking steps allowed in one search before giving up as Emacs would on its stack (about a second or two). */
+/**
+ * Backtracking steps allowed in one attempt (one starting position) before
+ * giving up as Emacs would on its stack (about a second or two).
+ */
 let maxSteps = 100_000_000;
+/**
+ * A whole search may take this many attempts' worth of steps. Emacs has no
+ * such limit: a search whose every attempt backtracks a little, over a long
+ * text, takes long and then succeeds or fails there (seconds, as in Emacs);
+ * only a search that would take far longer ends with the overflow error.
+ */
+const SEARCH_STEPS_IN_ATTEMPTS = 20;
 
-/** Changes the backtracking budget of one search (for tests); returns the old one. */
+/** Changes the backtracking budget of one attempt (for tests); returns the old one. */
 export function setMatcherStepLimit(n: number): number {
   const old = maxSteps;
   maxSteps = n;
@@ -173,6 +183,7 @@ export class Matcher {
     const begin = this.begin;
     const end = this.end;
     const base = this.sp;
+    const stepLimit = Math.min(this.steps + maxSteps, maxSteps * SEARCH_STEPS_IN_ATTEMPTS);
     // The failure stack lives in locals while matching; this.stack/this.sp are synced on exit.
     let st: Int32Array = this.stack;
     let sp = base;
@@ -430,7 +441,7 @@ export class Matcher {
           this.sp = base;
           return -1;
         }
-        if (++this.steps > maxSteps) {
+        if (++this.steps > stepLimit) {
           this.sp = base;
           overflow();
         }

@@ -648,4 +648,19 @@ describe('the matcher outside what Emacs can show', () => {
       setMatcherStepLimit(old);
     }
   });
+
+  // (string-match "\\(?:a\\|b\\)*c" (make-string 30000 ?a)) takes Emacs 11 s
+  // and returns nil: the budget is per starting position, so many cheap
+  // attempts finish as in Emacs, while a search far beyond that still ends.
+  it('lets a search of many cheap attempts finish, and stops one of far too many', () => {
+    const old = setMatcherStepLimit(100_000);
+    try {
+      // Each attempt takes about twice as many steps as there are a's left: under the limit.
+      expect(emacsView('\\(?:a\\|b\\)*c', 'a'.repeat(1000), false)).toBe('nomatch');
+      // Over 20 attempts' worth of steps in the whole search.
+      expect(emacsView('\\(?:a\\|b\\)*c', 'a'.repeat(3000), false)).toBe('(error "Stack overflow in regexp matcher")');
+    } finally {
+      setMatcherStepLimit(old);
+    }
+  });
 });
