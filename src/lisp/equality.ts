@@ -4,7 +4,7 @@ import { LispSymbol, NIL, intern } from './symbol.js';
 import { error, signal } from './signal.js';
 import { Cons } from './cons.js';
 import { LispFloat } from './number.js';
-import { LispString } from './string.js';
+import { LispString, sameStringText } from './string.js';
 import { LispRecord, BoolVector } from './vector.js';
 
 /**
@@ -56,7 +56,7 @@ export function equal(a: LispObject, b: LispObject, depth = 0): boolean {
       }
       continue;
     }
-    if (a instanceof LispString) return b instanceof LispString && a.value === b.value;
+    if (a instanceof LispString) return b instanceof LispString && sameStringText(a, b);
     if (a instanceof LispFloat) return b instanceof LispFloat && sameFloatBits(a.value, b.value);
     if (Array.isArray(a)) return Array.isArray(b) && equalArrays(a, b, depth);
     if (a instanceof LispRecord) return b instanceof LispRecord && equalArrays(a.slots, b.slots, depth);

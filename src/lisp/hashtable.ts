@@ -4,7 +4,7 @@
 import type { LispObject } from './types.js';
 import { NIL, LispSymbol, intern } from './symbol.js';
 import { LispFloat } from './number.js';
-import { LispString } from './string.js';
+import { LispString, needsMultibyte } from './string.js';
 import { eq, eql, equal, sxhashEqual } from './equality.js';
 
 export interface HashTableTest {
@@ -41,7 +41,8 @@ export const equalTest: HashTableTest = {
   cmp: (a, b) => equal(a, b),
   hash: (x) => sxhashEqual(x),
   directKey: (x) => {
-    if (x instanceof LispString) return `\0s${x.value}`;
+    // A unibyte string with bytes above 127 is never `equal' to a multibyte one (see sameStringText).
+    if (x instanceof LispString) return x.multibyte || !needsMultibyte(x.value) ? `\0s${x.value}` : `\0u${x.value}`;
     if (x instanceof LispFloat) return floatKey(x.value);
     if (typeof x === 'object' && x !== null && !(x instanceof LispSymbol) && !(typeof x === 'bigint')) return undefined;
     return x;

@@ -94,6 +94,15 @@ export function lispCharToJs(code: number): string {
   return String.fromCodePoint(code);
 }
 
+/**
+ * Strings `equal` as Emacs compares them, byte for byte: the same text, and
+ * a unibyte string equals a multibyte one only when both are ASCII (its
+ * byte 233 is not the character é).
+ */
+export function sameStringText(a: LispString, b: LispString): boolean {
+  return a.value === b.value && (a.multibyte === b.multibyte || !needsMultibyte(a.value));
+}
+
 /** Does this text need a multibyte string? (Any char above 127.) */
 export function needsMultibyte(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;

@@ -9,7 +9,7 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
@@ -86,6 +86,8 @@ function mulNum(a: Num, b: Num): Num {
 
 // equal is fns.c's; its algorithm lives with the object model.
 defun('equal', [any, any], (a, b) => bool(equal(a, b)));
+// Strings carry no text properties here, so this is `equal'.
+defun('equal-including-properties', [any, any], (a, b) => bool(equal(a, b)));
 
 // ---- length ------------------------------------------------------------------
 
@@ -751,14 +753,14 @@ export function assoc(key: LispObject, alist: LispObject, testfn: LispObject = N
       let tail = alist;
       for (let n = UNCHECKED_STEPS; n > 0 && tail instanceof Cons; n--) {
         const e = tail.car;
-        if (e instanceof Cons && e.car instanceof LispString && e.car.value === text) return e;
+        if (e instanceof Cons && e.car instanceof LispString && e.car.value === text && sameStringText(e.car, key)) return e;
         tail = tail.cdr;
       }
       if (!(tail instanceof Cons)) {
         if (tail !== NIL) wrongType(Q.listp, alist);
         return NIL;
       }
-      return assocWith(alist, (e) => e.car instanceof LispString && e.car.value === text);
+      return assocWith(alist, (e) => e.car instanceof LispString && sameStringText(e.car, key));
     }
     if (typeof key === 'number' || key instanceof LispSymbol) return assq(key, alist);
     return assocWith(alist, (e) => equal(e.car, key));

@@ -221,6 +221,17 @@ describe('reverse and nreverse', () => {
   });
 });
 
+describe('equal on unibyte and multibyte strings', () => {
+  // Emacs compares the bytes: unibyte byte 233 is not the character é (two bytes in a multibyte string).
+  it('is t for the same ASCII text whatever the multibyteness, nil for the same non-ASCII codes', () => {
+    check('(list (equal "\\351" "é") (equal "abc" (string-to-multibyte "abc")) (equal "é" (string-to-multibyte "é")) (string= "\\351" "é"))', '(nil t t nil)');
+  });
+  it('keeps assoc, member and equal hash tables consistent with it', () => {
+    check(`(list (cdr (assoc "\\351" '(("é" . 1) ("\\351" . 2)))) (member "\\351" '("é")) (member "abc" (list (string-to-multibyte "abc"))))`, '(2 nil ("abc"))');
+    check('(let ((h (make-hash-table :test (quote equal)))) (puthash "é" 1 h) (puthash "abc" 2 h) (list (gethash "\\351" h) (gethash "é" h) (gethash (string-to-multibyte "abc") h)))', '(nil 1 2)');
+  });
+});
+
 describe('member, memq, memql', () => {
   it('compare with equal, eq and eql', () => {
     check("(list (memq 'c '(a b c d)) (memq 'z '(a b)) (memq \"b\" '(\"a\" \"b\")))", '((c d) nil nil)');
