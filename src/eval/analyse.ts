@@ -7,6 +7,7 @@ import {
 } from '../lisp/index.js';
 import { K, FnInfo, type Node, type Param, type LetVar, type Handler, type CondClause, CONST_NIL_NODE } from './ir.js';
 import { Ctx, Scope, Unit } from './scope.js';
+import { callState } from './state.js';
 
 /** How a macro's expander is called: provided by funcall.ts (avoids an import cycle). */
 export const macroHooks = {
@@ -64,10 +65,15 @@ let expansionDepth = 0;
 export function analyse(form: LispObject, ctx: Ctx): Node {
   if (form instanceof LispSymbol) return analyseSymbol(form, ctx);
   if (!(form instanceof Cons)) return c(form);
+  const depth = callState.depth;
   try {
     return analyseCompound(form, ctx);
   } catch (e) {
-    if (e instanceof LispSignal) return failing(e);
+    if (e instanceof LispSignal) {
+      // Raised again when the form runs; a failing macro expander leaves its depth here.
+      callState.depth = depth;
+      return failing(e);
+    }
     throw e;
   }
 }

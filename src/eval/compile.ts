@@ -12,7 +12,7 @@ import {
   symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
-import { callSlow, callSubrArgs, noteFrame, callFunction } from './funcall.js';
+import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
 export function compile(node: Node, fn: FnInfo): Code {
   switch (node.k) {
@@ -118,6 +118,7 @@ export function compile(node: Node, fn: FnInfo): Code {
           return body(fr);
         } catch (e) {
           if (e instanceof LispThrow && e.tag === t) {
+            dropExitFrame();
             callState.depth = depth;
             return e.value;
           }
@@ -131,12 +132,17 @@ export function compile(node: Node, fn: FnInfo): Code {
       const body = compile(node.body, fn);
       const cleanup = compile(node.cleanup, fn);
       return (fr) => {
+        const depth = callState.depth;
         let v: LispObject;
         try {
           v = body(fr);
         } catch (e) {
           // Emacs exits from the debugger without unwinding: no cleanups then.
-          if (!(e instanceof KillEmacs) && !(e instanceof LispSignal && e.uncaught)) cleanup(fr);
+          if (!(e instanceof KillEmacs) && !(e instanceof LispSignal && e.uncaught)) {
+            callState.depth = depth;
+            dropExitFrame();
+            cleanup(fr);
+          }
           throw e;
         }
         cleanup(fr);
@@ -382,6 +388,13 @@ function directEntry(f: LispObject, n: number): Fast0 | Fast1 | Fast2 | Fast3 | 
   return null;
 }
 
+/** Builtins whose every call exits non-locally (see noteExitFrame). */
+const ALWAYS_EXITS = new Set(['throw', 'signal', 'error', 'user-error']);
+
+function alwaysExits(f: LispObject): boolean {
+  return f instanceof Subr && ALWAYS_EXITS.has(f.name);
+}
+
 /*
  * A call site keeps a one-entry inline cache: the function object it saw last
  * and a positional entry for it. Redefinition (fset/defalias) changes the
@@ -393,9 +406,14 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
     case 0: {
       let seen: LispObject | null = null;
       let entry: Fast0 | null = null;
+      let exits = false;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
+          if (exits) {
+            noteExitFrame(site, []);
+            return entry!();
+          }
           try {
             return entry!();
           } catch (e) {
@@ -406,6 +424,7 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
         if (d === null) return callSlow(site, f, args, fr);
         seen = f;
         entry = d;
+        exits = alwaysExits(f);
         try {
           return d();
         } catch (e) {
@@ -417,10 +436,15 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
       const [c0] = args;
       let seen: LispObject | null = null;
       let entry: Fast1 | null = null;
+      let exits = false;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
           const a = c0(fr);
+          if (exits) {
+            noteExitFrame(site, [a]);
+            return entry!(a);
+          }
           try {
             return entry!(a);
           } catch (e) {
@@ -431,6 +455,7 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
         if (d === null) return callSlow(site, f, args, fr);
         seen = f;
         entry = d;
+        exits = alwaysExits(f);
         const a = c0(fr);
         try {
           return d(a);
@@ -443,11 +468,16 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
       const [c0, c1] = args;
       let seen: LispObject | null = null;
       let entry: Fast2 | null = null;
+      let exits = false;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
           const a = c0(fr);
           const b = c1(fr);
+          if (exits) {
+            noteExitFrame(site, [a, b]);
+            return entry!(a, b);
+          }
           try {
             return entry!(a, b);
           } catch (e) {
@@ -458,6 +488,7 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
         if (d === null) return callSlow(site, f, args, fr);
         seen = f;
         entry = d;
+        exits = alwaysExits(f);
         const a = c0(fr);
         const b = c1(fr);
         try {
@@ -471,12 +502,17 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
       const [c0, c1, c2] = args;
       let seen: LispObject | null = null;
       let entry: Fast3 | null = null;
+      let exits = false;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
           const a = c0(fr);
           const b = c1(fr);
           const c = c2(fr);
+          if (exits) {
+            noteExitFrame(site, [a, b, c]);
+            return entry!(a, b, c);
+          }
           try {
             return entry!(a, b, c);
           } catch (e) {
@@ -487,6 +523,7 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
         if (d === null) return callSlow(site, f, args, fr);
         seen = f;
         entry = d;
+        exits = alwaysExits(f);
         const a = c0(fr);
         const b = c1(fr);
         const c = c2(fr);
@@ -628,11 +665,14 @@ export function enableBatchDebugger(on: boolean): void {
   const Qbacktrace_on_error = intern('backtrace-on-error-noninteractive');
   signalHooks.onSignal = on
     ? (sig) => {
+        takeExitFrame(sig);
         if (Qbacktrace_on_error.value === NIL) return;
         for (let i = handlerStack.length - 1; i >= 0; i--) {
           for (const conditions of handlerStack[i]) if (handlerMatches(conditions, sig.symbol)) return;
         }
         sig.uncaught = true;
       }
-    : null;
+    : takeExitFrame;
 }
+
+signalHooks.onSignal = takeExitFrame;

@@ -42,6 +42,33 @@ export function noteFrame(e: unknown, fn: LispObject, args: LispObject[], form: 
   return e;
 }
 
+/*
+ * Calls of `signal`, `error`, `user-error` and `throw` need no try/catch
+ * (which would catch and rethrow every exit they make): the call site notes
+ * its frame here first, and the signal such a call raises, if any, takes it
+ * as its innermost frame (see takeExitFrame). A throw leaves it unused: the
+ * places that catch throws and then run code drop it (dropExitFrame).
+ */
+let exitSite: { sym: LispSymbol; form: Cons } | null = null;
+let exitArgs: LispObject[] | null = null;
+
+export function noteExitFrame(site: { sym: LispSymbol; form: Cons }, args: LispObject[]): void {
+  exitSite = site;
+  exitArgs = args;
+}
+
+export function dropExitFrame(): void {
+  exitSite = null;
+}
+
+/** Gives a new signal the frame of the exit call that raised it. */
+export function takeExitFrame(sig: LispSignal): void {
+  if (exitSite === null) return;
+  sig.frames.push(new LazyFrame(exitSite.sym, exitArgs, exitSite.form));
+  exitSite = null;
+  exitArgs = null;
+}
+
 /** Calls a subr with an argument array, checking its arity and padding optionals with nil. */
 export function callSubrArgs(f: Subr, args: LispObject[], name: LispObject): LispObject {
   const n = args.length;

@@ -4,12 +4,15 @@ import { callFunction } from './funcall.js';
 import { evalTopLevel, evalWithLexical } from './toplevel.js';
 import { Unit } from './scope.js';
 import { SourceReader, END_OF_INPUT } from '../reader/reader.js';
+import { callState, protectedEntry } from './state.js';
 
 export { callFunction, evalTopLevel, evalWithLexical, Unit };
 export { symbolValue, setSymbolValue, setDefaultValue, specbind, unbindTo, specpdlDepth } from './state.js';
 
 /** Calls a function object (symbol, subr, closure, lambda list) with evaluated arguments. */
 export function funcall(fn: LispObject, args: LispObject[]): LispObject {
+  // From outside any Lisp function (a hook the host runs): leave the depth sound if it fails.
+  if (callState.depth === 0) return protectedEntry(() => callFunction(fn, args));
   return callFunction(fn, args);
 }
 

@@ -154,6 +154,20 @@ export const callState = {
   catchTags: [] as LispObject[],
 };
 
+/**
+ * Runs fn as an entry into Lisp from outside it (a top-level form, a hook the
+ * host runs): if something escapes, the call depth goes back to what it was.
+ */
+export function protectedEntry<T>(fn: () => T): T {
+  const depth = callState.depth;
+  try {
+    return fn();
+  } catch (e) {
+    callState.depth = depth;
+    throw e;
+  }
+}
+
 export function depthOverflow(): never {
   callState.depth--;
   error('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019');

@@ -4,6 +4,7 @@ import { type LispObject, Cons, LispSymbol, NIL, T, Q } from '../lisp/index.js';
 import { FnInfo } from './ir.js';
 import { analyse } from './analyse.js';
 import { compile } from './compile.js';
+import { protectedEntry } from './state.js';
 import { Ctx, Unit, Scope } from './scope.js';
 
 /** Evaluates form in unit (a file being loaded, or one `eval` call). */
@@ -16,7 +17,7 @@ export function evalTopLevel(form: LispObject, lexical: boolean, unit: Unit, sco
   info.code = code;
   const fr = new Array(info.nslots);
   fr[0] = null;
-  return code(fr);
+  return protectedEntry(() => code(fr));
 }
 
 /**

@@ -9,7 +9,8 @@ import {
   signal, error, wrongType, makeString,
 } from '../lisp/index.js';
 import { funcall } from '../eval/index.js';
-import { handlerStack } from '../eval/state.js';
+import { dropExitFrame } from '../eval/funcall.js';
+import { handlerStack, callState } from '../eval/state.js';
 import { type Buffer, currentBuffer, setCurrentBuffer, isBuffer } from '../buffer/buffer.js';
 import { insertAtPosition } from '../buffer/insdel.js';
 import { getBufferCreate } from '../primitives/buffer.js';
@@ -198,11 +199,14 @@ function callProtected(fn: LispObject, args: LispObject[], what: 'filter' | 'sen
   // The callback is a barrier: condition-cases around the wait do not see its errors.
   if (processCallbacks.fatal === null) handlerStack.push(ERROR_HANDLER);
   const buffer = currentBuffer();
+  const depth = callState.depth;
   try {
     funcall(fn, args);
   } catch (e) {
     // A quit (C-g, or a fatal signal asking the worker to stop) interrupts the wait, as Emacs handles it once inhibit-quit is over.
     if (!(e instanceof LispSignal) || e.symbol === Q.quit) throw e;
+    // The error ends here: the call depth goes back to the callback's caller.
+    callState.depth = depth;
     handlerStack.length = 0;
     for (const h of saved) handlerStack.push(h);
     if (processCallbacks.fatal !== null) processCallbacks.fatal(e);
@@ -885,9 +889,12 @@ function canonicalAddress(text: string, family: NetFamily): string {
 
 /** Runs the queued events while the session idles (a REPL or embedding wait point). */
 function idleDispatch(): void {
+  const depth = callState.depth;
   try {
     dispatchEvents(null, false);
   } catch (e) {
+    callState.depth = depth;
+    dropExitFrame();
     // Nothing outside can catch here: a quit (C-g while idle) just ends this pass; kill-emacs still exits.
     if (e instanceof LispSignal) {
       if (e.symbol !== Q.quit) messageToStderr(`error in process filter: ${errorMessageString(e.errorObject)}`);
