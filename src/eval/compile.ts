@@ -12,6 +12,7 @@ import {
   symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
+import { inlineBuiltin } from './inline.js';
 import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
 export function compile(node: Node, fn: FnInfo): Code {
@@ -401,6 +402,12 @@ function alwaysExits(f: LispObject): boolean {
  * function cell, so the next call misses the cache and takes the slow path.
  */
 function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: FnInfo): Code {
+  const generic = compileGenericCall(sym, args, form, ctx, fn);
+  const f = sym.fn;
+  return (f instanceof Subr && inlineBuiltin(f, sym, args, form, generic)) || generic;
+}
+
+function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: FnInfo): Code {
   const site: CallSite = { sym, form, ctx, fn, late: null };
   switch (args.length) {
     case 0: {

@@ -1,0 +1,253 @@
+// Calls of the commonest builtins, compiled with their fast case inline: each
+// gets a closure of its own, so V8 sees one operation with its own type
+// feedback instead of a call through a shared, megamorphic call site. The
+// builtin's meaning stays: the code checks on every call that the function
+// cell still holds the builtin (else it takes the general call), and any
+// case off the fast path (other types, overflow, errors) calls the builtin
+// itself, recording the backtrace frame as a general call does.
+import { type LispObject, type LispSymbol, Cons, NIL, T, Subr } from '../lisp/index.js';
+import type { Code } from './ir.js';
+import { noteFrame } from './funcall.js';
+
+type Fast1 = (a: LispObject) => LispObject;
+type Fast2 = (a: LispObject, b: LispObject) => LispObject;
+type Fast3 = (a: LispObject, b: LispObject, c: LispObject) => LispObject;
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+function call1(entry: Fast1, a: LispObject, sym: LispSymbol, form: Cons): LispObject {
+  try {
+    return entry(a);
+  } catch (e) {
+    throw noteFrame(e, sym, [a], form);
+  }
+}
+
+function call2(entry: Fast2, a: LispObject, b: LispObject, sym: LispSymbol, form: Cons): LispObject {
+  try {
+    return entry(a, b);
+  } catch (e) {
+    throw noteFrame(e, sym, [a, b], form);
+  }
+}
+
+function call3(entry: Fast3, a: LispObject, b: LispObject, c: LispObject, sym: LispSymbol, form: Cons): LispObject {
+  try {
+    return entry(a, b, c);
+  } catch (e) {
+    throw noteFrame(e, sym, [a, b, c], form);
+  }
+}
+
+/** How the builtin is called positionally (the subr's own function or its fast path). */
+function entryOf(f: Subr, n: number): ((...args: LispObject[]) => LispObject) | null {
+  if (f.max === n) return f.fn;
+  if (n === 1 && f.fast1 !== null) return f.fast1;
+  if (n === 2 && f.fast2 !== null) return f.fast2;
+  return null;
+}
+
+/**
+ * Inline code for (SYM ARGS...) when SYM's function is a builtin handled
+ * here; generic is the general call, used whenever the cell changes.
+ */
+export function inlineBuiltin(f: Subr, sym: LispSymbol, args: Code[], form: Cons, generic: Code): Code | null {
+  const entry = entryOf(f, args.length);
+  if (entry === null) return null;
+  if (args.length === 1) return inline1(f.name, f, sym, args[0], form, generic, entry as Fast1);
+  if (args.length === 2) return inline2(f.name, f, sym, args[0], args[1], form, generic, entry as Fast2);
+  if (args.length === 3) return inline3(f.name, f, sym, args[0], args[1], args[2], form, generic, entry as Fast3);
+  return null;
+}
+
+function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, generic: Code, entry: Fast1): Code | null {
+  switch (name) {
+    case '1+':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (typeof a === 'number' && a < MAX_SAFE) return a + 1;
+        return call1(entry, a, sym, form);
+      };
+    case '1-':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (typeof a === 'number' && a > -MAX_SAFE) return a - 1;
+        return call1(entry, a, sym, form);
+      };
+    case 'car':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (a instanceof Cons) return a.car;
+        if (a === NIL) return NIL;
+        return call1(entry, a, sym, form);
+      };
+    case 'cdr':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (a instanceof Cons) return a.cdr;
+        if (a === NIL) return NIL;
+        return call1(entry, a, sym, form);
+      };
+    case 'car-safe':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        return a instanceof Cons ? a.car : NIL;
+      };
+    case 'cdr-safe':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        return a instanceof Cons ? a.cdr : NIL;
+      };
+    case 'null':
+    case 'not':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        return c0(fr) === NIL ? T : NIL;
+      };
+    case 'consp':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        return c0(fr) instanceof Cons ? T : NIL;
+      };
+  }
+  return null;
+}
+
+function inline2(
+  name: string, f: Subr, sym: LispSymbol, c0: Code, c1: Code, form: Cons, generic: Code, entry: Fast2,
+): Code | null {
+  switch (name) {
+    case '+':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a + b;
+          if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case '-':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a - b;
+          if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case '*':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a * b;
+          // An integer zero has no sign (0 * -5 is -0 in JS).
+          if (r <= MAX_SAFE && r >= -MAX_SAFE && r !== 0) return r;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case '%':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
+          const r = a % b;
+          return r === 0 ? 0 : r;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case '<':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') return a < b ? T : NIL;
+        return call2(entry, a, b, sym, form);
+      };
+    case '>':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') return a > b ? T : NIL;
+        return call2(entry, a, b, sym, form);
+      };
+    case '<=':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') return a <= b ? T : NIL;
+        return call2(entry, a, b, sym, form);
+      };
+    case '>=':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') return a >= b ? T : NIL;
+        return call2(entry, a, b, sym, form);
+      };
+    case '=':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') return a === b ? T : NIL;
+        return call2(entry, a, b, sym, form);
+      };
+    case 'eq':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        return a === c1(fr) ? T : NIL;
+      };
+    case 'cons':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        return new Cons(a, c1(fr));
+      };
+    case 'aref':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (Array.isArray(a) && typeof b === 'number' && b >= 0 && b < a.length) return a[b] as LispObject;
+        return call2(entry, a, b, sym, form);
+      };
+  }
+  return null;
+}
+
+function inline3(
+  name: string, f: Subr, sym: LispSymbol, c0: Code, c1: Code, c2: Code, form: Cons, generic: Code, entry: Fast3,
+): Code | null {
+  switch (name) {
+    case 'aset':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        const c = c2(fr);
+        if (Array.isArray(a) && typeof b === 'number' && b >= 0 && b < a.length) {
+          a[b] = c;
+          return c;
+        }
+        return call3(entry, a, b, c, sym, form);
+      };
+  }
+  return null;
+}

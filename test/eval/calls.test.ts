@@ -1,0 +1,105 @@
+// Call sites: inline builtins keep their meaning, non-local exits restore the
+// evaluator's state, and signals carry the frames they passed through.
+import { describe, it, expect } from 'vitest';
+import { lisp, lispError } from '../helpers.js';
+import { evalString } from '../../src/eval/index.js';
+import { callState } from '../../src/eval/state.js';
+import { LispSignal, LispSymbol } from '../../src/lisp/index.js';
+import { printToString } from '../../src/reader/printer.js';
+
+/** The frames of the error src signals, as `fn(args)` strings, innermost first. */
+function framesOf(src: string): string[] {
+  try {
+    evalString(src, true);
+  } catch (e) {
+    if (!(e instanceof LispSignal)) throw e;
+    return e.frames.map((f) => {
+      const fn = f.fn instanceof LispSymbol ? f.fn.name : printToString(f.fn, true);
+      return `${fn}(${(f.args ?? []).map((a) => printToString(a, true)).join(' ')})`;
+    });
+  }
+  throw new Error('no error');
+}
+
+describe('inline builtins', () => {
+  it('compute as the builtins do, off the fast path too', () => {
+    expect(lisp('(list (+ 1 2) (- 1 2) (* 0 -5) (% -4 2) (% 7 -2) (1+ 1) (1- 0))')).toBe('(3 -1 0 0 1 2 -1)');
+    expect(lisp('(list (+ 1 2.5) (* 2 0.5) (< 1 1.5) (= 1 1.0) (>= 2 2) (<= 3 2) (> 3 2))')).toBe('(3.5 1.0 t t t nil t)');
+    expect(lisp('(list (+ most-positive-fixnum 1) (* 4294967296 4294967296) (1+ 9007199254740991))')).toBe(
+      '(2305843009213693952 18446744073709551616 9007199254740992)',
+    );
+    expect(lisp("(list (car '(1 2)) (cdr '(1 2)) (car nil) (cdr nil) (car-safe 1) (cdr-safe '(1)) (null nil) (not 1) (consp '(1)) (eq 'a 'a) (cons 1 2))")).toBe(
+      '(1 (2) nil nil nil nil t nil t t (1 . 2))',
+    );
+    expect(lisp('(let ((v (vector 1 2 3))) (aset v 1 5) (list (aref v 1) (aref "abc" 1) v))')).toBe('(5 98 [1 5 3])');
+  });
+  it('signal as the builtins do', () => {
+    expect(lispError('(car 1)')).toBe('(wrong-type-argument listp 1)');
+    expect(lispError("(+ 1 'a)")).toBe('(wrong-type-argument number-or-marker-p a)');
+    expect(lispError('(% 1 0)')).toBe('(arith-error)');
+    expect(lispError('(aref [1 2] 2)')).toBe('(args-out-of-range [1 2] 2)');
+    expect(lispError('(aset [1 2] -1 0)')).toBe('(args-out-of-range [1 2] -1)');
+  });
+  it('follow a redefinition of the builtin at an already compiled call site', () => {
+    expect(
+      lisp(`(progn
+        (defun my-add (a b) (+ a b))
+        (let ((before (my-add 1 2)) (orig (symbol-function '+)))
+          (fset '+ (lambda (a b) (list 'plus a b)))
+          (prog1 (list before (my-add 1 2))
+            (fset '+ orig))))`),
+    ).toBe('(3 (plus 1 2))');
+    expect(
+      lisp("(progn (defun my-car (x) (car x)) (my-car '(1)) (let ((orig (symbol-function 'car))) (fset 'car #'cdr) (prog1 (my-car '(1 2)) (fset 'car orig))))"),
+    ).toBe('(2)');
+  });
+});
+
+describe('non-local exits', () => {
+  it('leave the call depth as it was', () => {
+    const depth = callState.depth;
+    lisp('(progn (defun deep-err (n) (if (= n 0) (error "bottom") (deep-err (1- n)))) (condition-case nil (deep-err 50) (error nil)))');
+    lisp("(progn (defun deep-throw (n) (if (= n 0) (throw 'out 1) (deep-throw (1- n)))) (catch 'out (deep-throw 50)))");
+    lisp('(progn (defun deep-up (n) (unwind-protect (if (= n 0) (car 1) (deep-up (1- n))) nil)) (ignore-errors (deep-up 50)))');
+    expect(lispError('(deep-err 10)')).toBe('(error "bottom")');
+    expect(callState.depth).toBe(depth);
+  });
+  it('still allow the full depth after an overflow was caught', () => {
+    expect(
+      lisp(`(progn
+        (defun rec (n) (if (= n 0) 0 (1+ (rec (1- n)))))
+        (list (condition-case nil (rec 100000) (error 'overflow))
+              (rec 700)
+              (condition-case nil (rec 100000) (error 'overflow))
+              (rec 700)))`),
+    ).toBe('(overflow 700 overflow 700)');
+  });
+  it('run unwind-protect cleanups at the depth of the unwind-protect', () => {
+    expect(
+      lisp(`(let ((max-lisp-eval-depth 100) (seen nil))
+        (defun down (n) (if (= n 0) (throw 'done nil) (down (1- n))))
+        (defun cleanup-rec (n) (if (= n 0) 'ok (cleanup-rec (1- n))))
+        (catch 'done (unwind-protect (down 90) (setq seen (cleanup-rec 90))))
+        seen)`),
+    ).toBe('ok');
+  });
+});
+
+describe('backtrace frames', () => {
+  it('list the calls a signal passed through, innermost first', () => {
+    expect(framesOf("(progn (defun f1 (x) (car x)) (defun f2 (x) (f1 x)) (f2 'z))")).toEqual(['car(z)', 'f1(z)', 'f2(z)']);
+  });
+  it('start with the signal, error or throw call that raised the error', () => {
+    expect(framesOf('(progn (defun g1 (n) (error "n=%d" n)) (g1 3))')).toEqual(['error("n=%d" 3)', 'g1(3)']);
+    expect(framesOf("(progn (defun g2 () (signal 'arith-error nil)) (g2))")).toEqual(['signal(arith-error nil)', 'g2()']);
+    expect(framesOf("(progn (defun g3 () (throw 'nowhere 1)) (g3))")).toEqual(['throw(nowhere 1)', 'g3()']);
+  });
+  it('do not take the frame of a throw that was caught', () => {
+    expect(framesOf("(progn (defun h1 () (catch 'x (throw 'x 1)) (car 'q)) (h1))")).toEqual(['car(q)', 'h1()']);
+    expect(framesOf("(progn (defun h2 () (catch 'x (unwind-protect (throw 'x 1) (car 'w)))) (h2))")).toEqual(['car(w)', 'h2()']);
+    expect(framesOf("(progn (defun h3 () (catch 'x (throw 'x 1)) (let ((v (symbol-value 'no-such-var-here))) v)) (h3))")).toEqual([
+      'symbol-value(no-such-var-here)',
+      'h3()',
+    ]);
+  });
+});
