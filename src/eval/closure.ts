@@ -77,8 +77,15 @@ export class CompiledClosure extends LispClosure {
 
   callN(args: LispObject[]): LispObject {
     const info = this.info;
-    if (info.code === null) compileFunction(info);
     const n = args.length;
+    if (info.simpleArity === n) {
+      // Compiled, only required lexical parameters, and the right count.
+      const fr = new Array(info.nslots);
+      fr[0] = this.env;
+      for (let i = 0; i < n; i++) fr[i + 1] = args[i];
+      return this.run(fr);
+    }
+    if (info.code === null) compileFunction(info);
     const nreq = info.required.length;
     const nopt = info.optional.length;
     if (n < nreq || (info.rest === null && n > nreq + nopt)) {

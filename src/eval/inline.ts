@@ -6,6 +6,7 @@
 // case off the fast path (other types, overflow, errors) calls the builtin
 // itself, recording the backtrace frame as a general call does.
 import { type LispObject, type LispSymbol, Cons, NIL, T, Subr } from '../lisp/index.js';
+import { CompiledClosure } from './closure.js';
 import type { Code } from './ir.js';
 import { noteFrame } from './funcall.js';
 
@@ -52,6 +53,7 @@ function entryOf(f: Subr, n: number): ((...args: LispObject[]) => LispObject) | 
  * here; generic is the general call, used whenever the cell changes.
  */
 export function inlineBuiltin(f: Subr, sym: LispSymbol, args: Code[], form: Cons, generic: Code): Code | null {
+  if (f.name === 'funcall') return inlineFuncall(f, sym, args, form, generic);
   const entry = entryOf(f, args.length);
   if (entry === null) return null;
   if (args.length === 1) return inline1(f.name, f, sym, args[0], form, generic, entry as Fast1);
@@ -103,6 +105,39 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
         if (sym.fn !== f) return generic(fr);
         const a = c0(fr);
         return a instanceof Cons ? a.cdr : NIL;
+      };
+    case 'cadr':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (a instanceof Cons) {
+          const d = a.cdr;
+          if (d instanceof Cons) return d.car;
+          if (d === NIL) return NIL;
+        } else if (a === NIL) return NIL;
+        return call1(entry, a, sym, form);
+      };
+    case 'cddr':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (a instanceof Cons) {
+          const d = a.cdr;
+          if (d instanceof Cons) return d.cdr;
+          if (d === NIL) return NIL;
+        } else if (a === NIL) return NIL;
+        return call1(entry, a, sym, form);
+      };
+    case 'caar':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (a instanceof Cons) {
+          const d = a.car;
+          if (d instanceof Cons) return d.car;
+          if (d === NIL) return NIL;
+        } else if (a === NIL) return NIL;
+        return call1(entry, a, sym, form);
       };
     case 'null':
     case 'not':
@@ -220,6 +255,20 @@ function inline2(
         const a = c0(fr);
         return new Cons(a, c1(fr));
       };
+    case 'nth':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        // Short walks only: the builtin handles huge counts on circular lists.
+        if (typeof a === 'number' && a < 10000) {
+          let l = b;
+          for (let i = 0; i < a && l instanceof Cons; i++) l = l.cdr;
+          if (l instanceof Cons) return l.car;
+          if (l === NIL) return NIL;
+        }
+        return call2(entry, a, b, sym, form);
+      };
     case 'aref':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
@@ -248,6 +297,53 @@ function inline3(
         }
         return call3(entry, a, b, c, sym, form);
       };
+  }
+  return null;
+}
+
+/** (funcall F ARGS...): an interpreted function is called positionally, without the argument arrays. */
+function inlineFuncall(f: Subr, sym: LispSymbol, args: Code[], form: Cons, generic: Code): Code | null {
+  const fn = f.fn as (args: LispObject[]) => LispObject;
+  switch (args.length) {
+    case 1: {
+      const [c0] = args;
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const g = c0(fr);
+        try {
+          return g instanceof CompiledClosure ? g.call0() : fn([g]);
+        } catch (e) {
+          throw noteFrame(e, sym, [g], form);
+        }
+      };
+    }
+    case 2: {
+      const [c0, c1] = args;
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const g = c0(fr);
+        const a = c1(fr);
+        try {
+          return g instanceof CompiledClosure ? g.call1(a) : fn([g, a]);
+        } catch (e) {
+          throw noteFrame(e, sym, [g, a], form);
+        }
+      };
+    }
+    case 3: {
+      const [c0, c1, c2] = args;
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const g = c0(fr);
+        const a = c1(fr);
+        const b = c2(fr);
+        try {
+          return g instanceof CompiledClosure ? g.call2(a, b) : fn([g, a, b]);
+        } catch (e) {
+          throw noteFrame(e, sym, [g, a, b], form);
+        }
+      };
+    }
   }
   return null;
 }

@@ -33,6 +33,22 @@ describe('inline builtins', () => {
     );
     expect(lisp('(let ((v (vector 1 2 3))) (aset v 1 5) (list (aref v 1) (aref "abc" 1) v))')).toBe('(5 98 [1 5 3])');
   });
+  it('funcall calls closures, builtins, symbols and lambda lists, checking arity', () => {
+    expect(lisp("(let ((f (lambda (a b) (list a b)))) (list (funcall f 1 2) (funcall #'+ 1 2) (funcall 'list 3) (funcall '(lambda () 4)) (funcall (lambda (&optional x) x))))")).toBe(
+      '((1 2) 3 (3) 4 nil)',
+    );
+    expect(lispError('(funcall (lambda (a) a))')).toBe('(wrong-number-of-arguments ((t) (a) a) 0)');
+    expect(lispError('(funcall 1 2)')).toBe('(invalid-function 1)');
+    expect(framesOf('(progn (defun fc (f) (funcall f 1)) (fc (lambda (x) (car x))))')).toEqual(['car(1)', 'funcall((closure (t) (x) (car x)) 1)', 'fc((closure (t) (x) (car x)))']);
+  });
+  it('nth and the c[ad][ad]r builtins walk lists and signal on non-lists', () => {
+    expect(lisp("(list (nth 0 '(a b)) (nth 1 '(a b)) (nth 5 '(a b)) (nth -1 '(a b)) (cadr '(1 2)) (cddr '(1 2 3)) (caar '((1) 2)) (cadr nil) (cadr '(1)))")).toBe(
+      '(a b nil a 2 (3) 1 nil nil)',
+    );
+    expect(lispError("(nth 2 '(1 . 2))")).toBe('(wrong-type-argument listp (1 . 2))');
+    expect(lispError("(cadr '(1 . 2))")).toBe('(wrong-type-argument listp 2)');
+    expect(lispError("(nth 'a '(1))")).toBe('(wrong-type-argument integerp a)');
+  });
   it('signal as the builtins do', () => {
     expect(lispError('(car 1)')).toBe('(wrong-type-argument listp 1)');
     expect(lispError("(+ 1 'a)")).toBe('(wrong-type-argument number-or-marker-p a)');
