@@ -414,6 +414,8 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
       let seen: LispObject | null = null;
       let entry: Fast0 | null = null;
       let exits = false;
+      // The function when it is interpreted: called as a method, which V8 can inline.
+      let closure: CompiledClosure | null = null;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
@@ -422,7 +424,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
             return entry!();
           }
           try {
-            return entry!();
+            return closure !== null ? closure.call0() : entry!();
           } catch (e) {
             throw noteFrame(e, sym, [], form);
           }
@@ -432,6 +434,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
         seen = f;
         entry = d;
         exits = alwaysExits(f);
+        closure = f instanceof CompiledClosure ? f : null;
         try {
           return d();
         } catch (e) {
@@ -444,6 +447,8 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
       let seen: LispObject | null = null;
       let entry: Fast1 | null = null;
       let exits = false;
+      // The function when it is interpreted: called as a method, which V8 can inline.
+      let closure: CompiledClosure | null = null;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
@@ -453,7 +458,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
             return entry!(a);
           }
           try {
-            return entry!(a);
+            return closure !== null ? closure.call1(a) : entry!(a);
           } catch (e) {
             throw noteFrame(e, sym, [a], form);
           }
@@ -463,6 +468,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
         seen = f;
         entry = d;
         exits = alwaysExits(f);
+        closure = f instanceof CompiledClosure ? f : null;
         const a = c0(fr);
         try {
           return d(a);
@@ -476,6 +482,8 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
       let seen: LispObject | null = null;
       let entry: Fast2 | null = null;
       let exits = false;
+      // The function when it is interpreted: called as a method, which V8 can inline.
+      let closure: CompiledClosure | null = null;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
@@ -486,7 +494,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
             return entry!(a, b);
           }
           try {
-            return entry!(a, b);
+            return closure !== null ? closure.call2(a, b) : entry!(a, b);
           } catch (e) {
             throw noteFrame(e, sym, [a, b], form);
           }
@@ -496,6 +504,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
         seen = f;
         entry = d;
         exits = alwaysExits(f);
+        closure = f instanceof CompiledClosure ? f : null;
         const a = c0(fr);
         const b = c1(fr);
         try {
@@ -510,6 +519,8 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
       let seen: LispObject | null = null;
       let entry: Fast3 | null = null;
       let exits = false;
+      // The function when it is interpreted: called as a method, which V8 can inline.
+      let closure: CompiledClosure | null = null;
       return (fr) => {
         const f = sym.fn;
         if (f === seen) {
@@ -521,7 +532,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
             return entry!(a, b, c);
           }
           try {
-            return entry!(a, b, c);
+            return closure !== null ? closure.call3(a, b, c) : entry!(a, b, c);
           } catch (e) {
             throw noteFrame(e, sym, [a, b, c], form);
           }
@@ -531,6 +542,7 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
         seen = f;
         entry = d;
         exits = alwaysExits(f);
+        closure = f instanceof CompiledClosure ? f : null;
         const a = c0(fr);
         const b = c1(fr);
         const c = c2(fr);
