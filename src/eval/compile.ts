@@ -341,7 +341,7 @@ type Fast3 = (a: LispObject, b: LispObject, c: LispObject) => LispObject;
  * A positional entry point for f with n arguments, or null when the call
  * needs the general path (macros, wrong arity, padding, lambda lists...).
  */
-function directEntry(f: LispObject, n: number): Fast0 | Fast1 | Fast2 | Fast3 | null {
+export function directEntry(f: LispObject, n: number): Fast0 | Fast1 | Fast2 | Fast3 | null {
   if (f instanceof CompiledClosure) {
     switch (n) {
       case 0:

@@ -72,6 +72,8 @@ export function takeExitFrame(sig: LispSignal): void {
 /** Calls a subr with an argument array, checking its arity and padding optionals with nil. */
 export function callSubrArgs(f: Subr, args: LispObject[], name: LispObject): LispObject {
   const n = args.length;
+  // Two arguments to an &rest builtin with a positional fast path (`<` as a sort predicate...).
+  if (n === 2 && f.fast2 !== null) return f.fast2(args[0], args[1]);
   if (f.max === MANY) {
     if (n < f.min) signal(Q.wrong_number_of_arguments, list(name, n));
     return f.fn(args);

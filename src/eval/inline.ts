@@ -9,6 +9,7 @@ import { type LispObject, type LispSymbol, Cons, NIL, T, Subr } from '../lisp/in
 import { CompiledClosure } from './closure.js';
 import type { Code } from './ir.js';
 import { noteFrame } from './funcall.js';
+import { directEntry } from './compile.js';
 
 type Fast1 = (a: LispObject) => LispObject;
 type Fast2 = (a: LispObject, b: LispObject) => LispObject;
@@ -40,21 +41,13 @@ function call3(entry: Fast3, a: LispObject, b: LispObject, c: LispObject, sym: L
   }
 }
 
-/** How the builtin is called positionally (the subr's own function or its fast path). */
-function entryOf(f: Subr, n: number): ((...args: LispObject[]) => LispObject) | null {
-  if (f.max === n) return f.fn;
-  if (n === 1 && f.fast1 !== null) return f.fast1;
-  if (n === 2 && f.fast2 !== null) return f.fast2;
-  return null;
-}
-
 /**
  * Inline code for (SYM ARGS...) when SYM's function is a builtin handled
  * here; generic is the general call, used whenever the cell changes.
  */
 export function inlineBuiltin(f: Subr, sym: LispSymbol, args: Code[], form: Cons, generic: Code): Code | null {
   if (f.name === 'funcall') return inlineFuncall(f, sym, args, form, generic);
-  const entry = entryOf(f, args.length);
+  const entry = directEntry(f, args.length);
   if (entry === null) return null;
   if (args.length === 1) return inline1(f.name, f, sym, args[0], form, generic, entry as Fast1);
   if (args.length === 2) return inline2(f.name, f, sym, args[0], args[1], form, generic, entry as Fast2);
@@ -105,6 +98,28 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
         if (sym.fn !== f) return generic(fr);
         const a = c0(fr);
         return a instanceof Cons ? a.cdr : NIL;
+      };
+    case 'abs':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (typeof a === 'number') return a < 0 ? -a : a;
+        return call1(entry, a, sym, form);
+      };
+    case 'length':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        if (Array.isArray(a)) return a.length;
+        // Proper lists of modest length; the builtin handles the rest (and signals).
+        let n = 0;
+        let l: LispObject = a;
+        while (l instanceof Cons && n < 100000) {
+          n++;
+          l = l.cdr;
+        }
+        if (l === NIL) return n;
+        return call1(entry, a, sym, form);
       };
     case 'cadr':
       return (fr) => {
@@ -190,6 +205,94 @@ function inline2(
           // An integer zero has no sign (0 * -5 is -0 in JS).
           if (r <= MAX_SAFE && r >= -MAX_SAFE && r !== 0) return r;
         }
+        return call2(entry, a, b, sym, form);
+      };
+    case '/':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
+          // Truncating integer division, exactly (a / b alone could round up).
+          const q = (a - (a % b)) / b;
+          return q === 0 ? 0 : q;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case 'mod':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
+          let r = a % b;
+          if (r === 0) return 0;
+          if (r < 0 !== b < 0) r += b;
+          return r;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case 'logand':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a & b;
+        return call2(entry, a, b, sym, form);
+      };
+    case 'logior':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a | b;
+        return call2(entry, a, b, sym, form);
+      };
+    case 'logxor':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a ^ b;
+        return call2(entry, a, b, sym, form);
+      };
+    case 'ash':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number' && b > -53 && b < 53) {
+          // Multiplying or dividing by a power of two is exact; a right shift rounds down.
+          if (b <= 0) return Math.floor(a / 2 ** -b);
+          const r = a * 2 ** b;
+          if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case 'max':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') return b > a ? b : a;
+        return call2(entry, a, b, sym, form);
+      };
+    case 'min':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        if (typeof a === 'number' && typeof b === 'number') return b < a ? b : a;
+        return call2(entry, a, b, sym, form);
+      };
+    case 'memq':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        let l = b;
+        for (let n = 0; l instanceof Cons && n < 100000; n++, l = l.cdr) if (l.car === a) return l;
+        if (l === NIL) return NIL;
         return call2(entry, a, b, sym, form);
       };
     case '%':

@@ -49,6 +49,38 @@ describe('inline builtins', () => {
     expect(lispError("(cadr '(1 . 2))")).toBe('(wrong-type-argument listp 2)');
     expect(lispError("(nth 'a '(1))")).toBe('(wrong-type-argument integerp a)');
   });
+  it('integer division, modulo, bit operations, shifts, max and min agree with Emacs (recorded from Emacs 28.2)', () => {
+    lisp('(defun ops-of (a b) (list (/ a b) (mod a b) (% a b) (logand a b) (logior a b) (logxor a b) (ash a b) (max a b) (min a b) (abs a) (* a b) (+ a b) (- a b)))');
+    const cases: [string, string, string][] = [
+      ['7', '2', '(3 1 1 2 7 5 28 7 2 7 14 9 5)'],
+      ['-7', '2', '(-3 1 -1 0 -5 -5 -28 2 -7 7 -14 -5 -9)'],
+      ['7', '-2', '(-3 -1 1 6 -1 -7 1 7 -2 7 -14 5 9)'],
+      ['-7', '-2', '(3 -1 -1 -8 -1 7 -2 -2 -7 7 14 -9 -5)'],
+      ['0', '5', '(0 0 0 0 5 5 0 5 0 0 0 5 -5)'],
+      ['0', '-5', '(0 0 0 0 -5 -5 0 0 -5 0 0 -5 5)'],
+      ['-1', '3', '(0 2 -1 3 -1 -4 -8 3 -1 1 -3 2 -4)'],
+      ['1', '-3', '(0 -2 1 1 -3 -4 0 1 -3 1 -3 -2 4)'],
+      ['5', '0', '(arith-error)'],
+      ['12345678901', '3', '(4115226300 1 1 1 12345678903 12345678902 98765431208 12345678901 3 12345678901 37037036703 12345678904 12345678898)'],
+      ['-12345678901', '-7', '(1763668414 -3 -3 -12345678903 -5 12345678898 -96450617 -7 -12345678901 12345678901 86419752307 -12345678908 -12345678894)'],
+      ['3', '40', '(0 3 3 0 43 43 3298534883328 40 3 3 120 43 -37)'],
+      ['-3', '-1', '(3 0 0 -3 -1 2 -2 -1 -3 3 3 -4 -2)'],
+      ['-5', '-1', '(5 0 0 -5 -1 4 -3 -1 -5 5 5 -6 -4)'],
+      ['-1', '-60', '(0 -1 -1 -60 -1 59 -1 -1 -60 1 60 -61 59)'],
+      ['1', '60', '(0 1 1 0 61 61 1152921504606846976 60 1 1 60 61 -59)'],
+      ['2147483647', '2', '(1073741823 1 1 2 2147483647 2147483645 8589934588 2147483647 2 2147483647 4294967294 2147483649 2147483645)'],
+      ['-2147483648', '3', '(-715827882 1 -2 0 -2147483645 -2147483645 -17179869184 3 -2147483648 2147483648 -6442450944 -2147483645 -2147483651)'],
+      ['4294967296', '4294967296', '(overflow-error)'],
+      ['7', '2.0', '(wrong-type-argument integer-or-marker-p 2.0)'],
+      ['2.5', '2', '(wrong-type-argument integer-or-marker-p 2.5)'],
+    ];
+    for (const [a, b, expected] of cases) expect(lisp(`(condition-case e (ops-of ${a} ${b}) (error e))`)).toBe(expected);
+    expect(lisp("(list (length nil) (length '(1 2 3)) (length [1 2]) (length \"abc\") (memq 'c '(a b c d)) (memq 'z '(a b)) (memq 'a '(a . b)))")).toBe(
+      '(0 3 2 3 (c d) nil (a . b))',
+    );
+    expect(lispError("(length '(1 . 2))")).toBe('(wrong-type-argument listp 2)');
+    expect(lispError("(memq 'z '(a . b))")).toBe('(wrong-type-argument listp (a . b))');
+  });
   it('signal as the builtins do', () => {
     expect(lispError('(car 1)')).toBe('(wrong-type-argument listp 1)');
     expect(lispError("(+ 1 'a)")).toBe('(wrong-type-argument number-or-marker-p a)');
