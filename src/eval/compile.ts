@@ -12,7 +12,7 @@ import {
   symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
-import { inlineBuiltin } from './inline.js';
+import { inlineBuiltin, type Operand } from './inline.js';
 import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
 export function compile(node: Node, fn: FnInfo): Code {
@@ -94,7 +94,7 @@ export function compile(node: Node, fn: FnInfo): Code {
     case K.Let:
       return compileLet(node.vars, node.sequential, compile(node.body, fn), fn);
     case K.Call:
-      return compileCall(node.sym, node.args.map((n) => compile(n, fn)), node.form, node.ctx as Ctx, fn);
+      return compileCall(node.sym, node.args.map((n) => compile(n, fn)), node.form, node.ctx as Ctx, fn, node.args);
     case K.CallValue: {
       const f = compile(node.fn, fn);
       const args = node.args.map((n) => compile(n, fn));
@@ -401,10 +401,19 @@ function alwaysExits(f: LispObject): boolean {
  * and a positional entry for it. Redefinition (fset/defalias) changes the
  * function cell, so the next call misses the cache and takes the slow path.
  */
-function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: FnInfo): Code {
+function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: FnInfo, argNodes: readonly Node[]): Code {
   const generic = compileGenericCall(sym, args, form, ctx, fn);
   const f = sym.fn;
-  return (f instanceof Subr && inlineBuiltin(f, sym, args, form, generic)) || generic;
+  if (!(f instanceof Subr)) return generic;
+  const operands = argNodes.map((n) => operandOf(n, fn));
+  return inlineBuiltin(f, sym, args, operands, form, generic) || generic;
+}
+
+/** How an inline builtin can fetch an argument without calling its code: a slot of the frame, or a constant. */
+function operandOf(node: Node, fn: FnInfo): Operand {
+  if (node.k === K.Const) return { slot: -1, value: node.value };
+  if (node.k === K.LexRef && node.b.owner === fn && !node.b.captured) return { slot: node.b.slot, value: null };
+  return { slot: -1, value: null };
 }
 
 function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: FnInfo): Code {

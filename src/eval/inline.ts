@@ -42,39 +42,54 @@ function call3(entry: Fast3, a: LispObject, b: LispObject, c: LispObject, sym: L
 }
 
 /**
+ * An argument that is a variable of the running frame (slot >= 0) or a
+ * constant (value non-null) is fetched directly: one megamorphic call less.
+ */
+export interface Operand {
+  readonly slot: number;
+  readonly value: LispObject | null;
+}
+
+/**
  * Inline code for (SYM ARGS...) when SYM's function is a builtin handled
  * here; generic is the general call, used whenever the cell changes.
  */
-export function inlineBuiltin(f: Subr, sym: LispSymbol, args: Code[], form: Cons, generic: Code): Code | null {
+export function inlineBuiltin(
+  f: Subr, sym: LispSymbol, args: Code[], operands: Operand[], form: Cons, generic: Code,
+): Code | null {
   if (f.name === 'funcall') return inlineFuncall(f, sym, args, form, generic);
   const entry = directEntry(f, args.length);
   if (entry === null) return null;
-  if (args.length === 1) return inline1(f.name, f, sym, args[0], form, generic, entry as Fast1);
-  if (args.length === 2) return inline2(f.name, f, sym, args[0], args[1], form, generic, entry as Fast2);
+  if (args.length === 1) return inline1(f.name, f, sym, args[0], operands[0], form, generic, entry as Fast1);
+  if (args.length === 2) {
+    return inline2(f.name, f, sym, args[0], args[1], operands[0], operands[1], form, generic, entry as Fast2);
+  }
   if (args.length === 3) return inline3(f.name, f, sym, args[0], args[1], args[2], form, generic, entry as Fast3);
   return null;
 }
 
-function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, generic: Code, entry: Fast1): Code | null {
+function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, o0: Operand, form: Cons, generic: Code, entry: Fast1): Code | null {
+  const s0 = o0.slot;
+  const k0 = o0.value;
   switch (name) {
     case '1+':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (typeof a === 'number' && a < MAX_SAFE) return a + 1;
         return call1(entry, a, sym, form);
       };
     case '1-':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (typeof a === 'number' && a > -MAX_SAFE) return a - 1;
         return call1(entry, a, sym, form);
       };
     case 'car':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (a instanceof Cons) return a.car;
         if (a === NIL) return NIL;
         return call1(entry, a, sym, form);
@@ -82,7 +97,7 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
     case 'cdr':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (a instanceof Cons) return a.cdr;
         if (a === NIL) return NIL;
         return call1(entry, a, sym, form);
@@ -90,26 +105,26 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
     case 'car-safe':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         return a instanceof Cons ? a.car : NIL;
       };
     case 'cdr-safe':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         return a instanceof Cons ? a.cdr : NIL;
       };
     case 'abs':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (typeof a === 'number') return a < 0 ? -a : a;
         return call1(entry, a, sym, form);
       };
     case 'length':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (Array.isArray(a)) return a.length;
         // Proper lists of modest length; the builtin handles the rest (and signals).
         let n = 0;
@@ -124,7 +139,7 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
     case 'cadr':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (a instanceof Cons) {
           const d = a.cdr;
           if (d instanceof Cons) return d.car;
@@ -135,7 +150,7 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
     case 'cddr':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (a instanceof Cons) {
           const d = a.cdr;
           if (d instanceof Cons) return d.cdr;
@@ -146,7 +161,7 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
     case 'caar':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         if (a instanceof Cons) {
           const d = a.car;
           if (d instanceof Cons) return d.car;
@@ -158,26 +173,30 @@ function inline1(name: string, f: Subr, sym: LispSymbol, c0: Code, form: Cons, g
     case 'not':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        return c0(fr) === NIL ? T : NIL;
+        return (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) === NIL ? T : NIL;
       };
     case 'consp':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        return c0(fr) instanceof Cons ? T : NIL;
+        return (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) instanceof Cons ? T : NIL;
       };
   }
   return null;
 }
 
 function inline2(
-  name: string, f: Subr, sym: LispSymbol, c0: Code, c1: Code, form: Cons, generic: Code, entry: Fast2,
+  name: string, f: Subr, sym: LispSymbol, c0: Code, c1: Code, o0: Operand, o1: Operand, form: Cons, generic: Code, entry: Fast2,
 ): Code | null {
+  const s0 = o0.slot;
+  const k0 = o0.value;
+  const s1 = o1.slot;
+  const k1 = o1.value;
   switch (name) {
     case '+':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') {
           const r = a + b;
           if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
@@ -187,8 +206,8 @@ function inline2(
     case '-':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') {
           const r = a - b;
           if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
@@ -198,8 +217,8 @@ function inline2(
     case '*':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') {
           const r = a * b;
           // An integer zero has no sign (0 * -5 is -0 in JS).
@@ -210,8 +229,8 @@ function inline2(
     case '/':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
           // Truncating integer division, exactly (a / b alone could round up).
           const q = (a - (a % b)) / b;
@@ -222,8 +241,8 @@ function inline2(
     case 'mod':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
           let r = a % b;
           if (r === 0) return 0;
@@ -235,32 +254,32 @@ function inline2(
     case 'logand':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a & b;
         return call2(entry, a, b, sym, form);
       };
     case 'logior':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a | b;
         return call2(entry, a, b, sym, form);
       };
     case 'logxor':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a ^ b;
         return call2(entry, a, b, sym, form);
       };
     case 'ash':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number' && b > -53 && b < 53) {
           // Multiplying or dividing by a power of two is exact; a right shift rounds down.
           if (b <= 0) return Math.floor(a / 2 ** -b);
@@ -272,24 +291,24 @@ function inline2(
     case 'max':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') return b > a ? b : a;
         return call2(entry, a, b, sym, form);
       };
     case 'min':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') return b < a ? b : a;
         return call2(entry, a, b, sym, form);
       };
     case 'memq':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         let l = b;
         for (let n = 0; l instanceof Cons && n < 100000; n++, l = l.cdr) if (l.car === a) return l;
         if (l === NIL) return NIL;
@@ -298,8 +317,8 @@ function inline2(
     case '%':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
           const r = a % b;
           return r === 0 ? 0 : r;
@@ -309,60 +328,60 @@ function inline2(
     case '<':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') return a < b ? T : NIL;
         return call2(entry, a, b, sym, form);
       };
     case '>':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') return a > b ? T : NIL;
         return call2(entry, a, b, sym, form);
       };
     case '<=':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') return a <= b ? T : NIL;
         return call2(entry, a, b, sym, form);
       };
     case '>=':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') return a >= b ? T : NIL;
         return call2(entry, a, b, sym, form);
       };
     case '=':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (typeof a === 'number' && typeof b === 'number') return a === b ? T : NIL;
         return call2(entry, a, b, sym, form);
       };
     case 'eq':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        return a === c1(fr) ? T : NIL;
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        return a === (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) ? T : NIL;
       };
     case 'cons':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        return new Cons(a, c1(fr));
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        return new Cons(a, (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject);
       };
     case 'nth':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         // Short walks only: the builtin handles huge counts on circular lists.
         if (typeof a === 'number' && a < 10000) {
           let l = b;
@@ -375,8 +394,8 @@ function inline2(
     case 'aref':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
-        const a = c0(fr);
-        const b = c1(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (Array.isArray(a) && typeof b === 'number' && b >= 0 && b < a.length) return a[b] as LispObject;
         return call2(entry, a, b, sym, form);
       };
