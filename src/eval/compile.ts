@@ -255,6 +255,21 @@ function compileLet(vars: { target: Param; init: Node }[], sequential: boolean, 
       return body(fr);
     };
   }
+  if (n === 1) {
+    // One special variable (a lexical one was handled above): no array of values.
+    const sym = targets[0] as LispSymbol;
+    const init = inits[0];
+    return (fr) => {
+      const v = init(fr);
+      const count = specpdlDepth();
+      try {
+        specbind(sym, v);
+        return body(fr);
+      } finally {
+        unbindTo(count);
+      }
+    };
+  }
   if (sequential) {
     return (fr) => {
       const count = specpdlDepth();
