@@ -222,7 +222,7 @@ function inline2(
         if (typeof a === 'number' && typeof b === 'number') {
           const r = a * b;
           // An integer zero has no sign (0 * -5 is -0 in JS).
-          if (r <= MAX_SAFE && r >= -MAX_SAFE && r !== 0) return r;
+          if (r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r;
         }
         return call2(entry, a, b, sym, form);
       };
