@@ -12,7 +12,7 @@ import {
   symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
-import { inlineBuiltin, type Operand } from './inline.js';
+import { inlineBuiltin, inlineTest, type Operand } from './inline.js';
 import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
 export function compile(node: Node, fn: FnInfo): Code {
@@ -43,7 +43,7 @@ export function compile(node: Node, fn: FnInfo): Code {
       const test = compile(node.test, fn);
       const then = compile(node.then, fn);
       const els = compile(node.else, fn);
-      return (fr) => (test(fr) !== NIL ? then(fr) : els(fr));
+      return inlineIf(node.test, test, then, els, fn) ?? ((fr) => (test(fr) !== NIL ? then(fr) : els(fr)));
     }
     case K.Cond:
       return compileCond(node.clauses.map((cl) => ({ test: compile(cl.test, fn), body: cl.body && compile(cl.body, fn) })));
@@ -422,6 +422,22 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
   if (!(f instanceof Subr)) return generic;
   const operands = argNodes.map((n) => operandOf(n, fn));
   return inlineBuiltin(f, sym, args, operands, form, generic) || generic;
+}
+
+/**
+ * An `if` whose test is a comparison of numbers (or eq, null) with the
+ * builtin in its cell: the comparison is done inside the if's own code.
+ */
+function inlineIf(testNode: Node, test: Code, then: Code, els: Code, fn: FnInfo): Code | null {
+  if (testNode.k !== K.Call) return null;
+  const f = testNode.sym.fn;
+  if (!(f instanceof Subr)) return null;
+  const n = testNode.args.length;
+  const entry = directEntry(f, n);
+  if (entry === null || (n !== 1 && n !== 2)) return null;
+  const argCodes = testNode.args.map((a) => compile(a, fn));
+  const operands = testNode.args.map((a) => operandOf(a, fn));
+  return inlineTest(f, testNode.sym, argCodes, operands, testNode.form, entry, test, then, els);
 }
 
 /** How an inline builtin can fetch an argument without calling its code: a slot of the frame, or a constant. */

@@ -469,3 +469,83 @@ function inlineFuncall(f: Subr, sym: LispSymbol, args: Code[], form: Cons, gener
   }
   return null;
 }
+
+/**
+ * (if (OP ARGS...) THEN ELSE) with OP a comparison (or eq, null, not): the
+ * test is computed in the if's own closure, so there is no call for it.
+ * When the cell no longer holds the builtin, the compiled test runs instead.
+ */
+export function inlineTest(
+  f: Subr, sym: LispSymbol, args: Code[], operands: Operand[], form: Cons,
+  entry: (...args: LispObject[]) => LispObject, test: Code, then: Code, els: Code,
+): Code | null {
+  if (args.length === 1) {
+    const [c0] = args;
+    const s0 = operands[0].slot;
+    const k0 = operands[0].value;
+    switch (f.name) {
+      case 'null':
+      case 'not':
+        return (fr) => {
+          if (sym.fn !== f) return test(fr) !== NIL ? then(fr) : els(fr);
+          return (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) === NIL ? then(fr) : els(fr);
+        };
+    }
+    return null;
+  }
+  const [c0, c1] = args;
+  const s0 = operands[0].slot;
+  const k0 = operands[0].value;
+  const s1 = operands[1].slot;
+  const k1 = operands[1].value;
+  const e2 = entry as Fast2;
+  switch (f.name) {
+    case 'eq':
+      return (fr) => {
+        if (sym.fn !== f) return test(fr) !== NIL ? then(fr) : els(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        return a === (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) ? then(fr) : els(fr);
+      };
+    case '<':
+      return (fr) => {
+        if (sym.fn !== f) return test(fr) !== NIL ? then(fr) : els(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+        const yes = typeof a === 'number' && typeof b === 'number' ? a < b : call2(e2, a, b, sym, form) !== NIL;
+        return yes ? then(fr) : els(fr);
+      };
+    case '>':
+      return (fr) => {
+        if (sym.fn !== f) return test(fr) !== NIL ? then(fr) : els(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+        const yes = typeof a === 'number' && typeof b === 'number' ? a > b : call2(e2, a, b, sym, form) !== NIL;
+        return yes ? then(fr) : els(fr);
+      };
+    case '<=':
+      return (fr) => {
+        if (sym.fn !== f) return test(fr) !== NIL ? then(fr) : els(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+        const yes = typeof a === 'number' && typeof b === 'number' ? a <= b : call2(e2, a, b, sym, form) !== NIL;
+        return yes ? then(fr) : els(fr);
+      };
+    case '>=':
+      return (fr) => {
+        if (sym.fn !== f) return test(fr) !== NIL ? then(fr) : els(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+        const yes = typeof a === 'number' && typeof b === 'number' ? a >= b : call2(e2, a, b, sym, form) !== NIL;
+        return yes ? then(fr) : els(fr);
+      };
+    case '=':
+      return (fr) => {
+        if (sym.fn !== f) return test(fr) !== NIL ? then(fr) : els(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+        const yes = typeof a === 'number' && typeof b === 'number' ? a === b : call2(e2, a, b, sym, form) !== NIL;
+        return yes ? then(fr) : els(fr);
+      };
+  }
+  return null;
+}

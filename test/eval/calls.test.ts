@@ -81,6 +81,17 @@ describe('inline builtins', () => {
     expect(lispError("(length '(1 . 2))")).toBe('(wrong-type-argument listp 2)');
     expect(lispError("(memq 'z '(a . b))")).toBe('(wrong-type-argument listp (a . b))');
   });
+  it('if with a comparison test decides as the builtin does, and follows its redefinition', () => {
+    expect(lisp("(let ((x 1) (m (make-marker))) (list (if (< x 2) 'a 'b) (if (= 1 1.0) 'a 'b) (if (eq x 1) 'a 'b) (if (null x) 'a 'b) (if (>= 2.5 x) 'a 'b)))")).toBe('(a a a b a)');
+    expect(lispError("(if (< 1 'x) 1 2)")).toBe('(wrong-type-argument number-or-marker-p x)');
+    expect(
+      lisp(`(progn
+        (defun cmp-if (a b) (if (< a b) 'less 'not-less))
+        (let ((before (cmp-if 1 2)) (orig (symbol-function '<)))
+          (fset '< (lambda (_a _b) nil))
+          (prog1 (list before (cmp-if 1 2)) (fset '< orig))))`),
+    ).toBe('(less not-less)');
+  });
   it('signal as the builtins do', () => {
     expect(lispError('(car 1)')).toBe('(wrong-type-argument listp 1)');
     expect(lispError("(+ 1 'a)")).toBe('(wrong-type-argument number-or-marker-p a)');
