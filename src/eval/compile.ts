@@ -12,7 +12,7 @@ import {
   symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
-import { inlineBuiltin, inlineTest, type Operand } from './inline.js';
+import { inlineBuiltin, inlineTest, inlineLoop, type Operand } from './inline.js';
 import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
 export function compile(node: Node, fn: FnInfo): Code {
@@ -82,6 +82,8 @@ export function compile(node: Node, fn: FnInfo): Code {
     case K.While: {
       const test = compile(node.test, fn);
       const body = compile(node.body, fn);
+      const inlined = inlineWhile(node.test, test, body, fn);
+      if (inlined !== null) return inlined;
       return (fr) => {
         while (test(fr) !== NIL) {
           body(fr);
@@ -438,6 +440,18 @@ function inlineIf(testNode: Node, test: Code, then: Code, els: Code, fn: FnInfo)
   const argCodes = testNode.args.map((a) => compile(a, fn));
   const operands = testNode.args.map((a) => operandOf(a, fn));
   return inlineTest(f, testNode.sym, argCodes, operands, testNode.form, entry, test, then, els);
+}
+
+/** A `while` whose test is a comparison of numbers: compared inside the loop's own code. */
+function inlineWhile(testNode: Node, test: Code, body: Code, fn: FnInfo): Code | null {
+  if (testNode.k !== K.Call || testNode.args.length !== 2) return null;
+  const f = testNode.sym.fn;
+  if (!(f instanceof Subr)) return null;
+  const entry = directEntry(f, 2);
+  if (entry === null) return null;
+  const argCodes = testNode.args.map((a) => compile(a, fn));
+  const operands = testNode.args.map((a) => operandOf(a, fn));
+  return inlineLoop(f, testNode.sym, argCodes, operands, testNode.form, entry as Fast2, test, body);
 }
 
 /** How an inline builtin can fetch an argument without calling its code: a slot of the frame, or a constant. */

@@ -9,6 +9,7 @@ import { type LispObject, type LispSymbol, Cons, NIL, T, Subr } from '../lisp/in
 import { CompiledClosure } from './closure.js';
 import type { Code } from './ir.js';
 import { noteFrame } from './funcall.js';
+import { quitCell, signalQuit } from './state.js';
 import { directEntry } from './compile.js';
 
 type Fast1 = (a: LispObject) => LispObject;
@@ -545,6 +546,79 @@ export function inlineTest(
         const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         const yes = typeof a === 'number' && typeof b === 'number' ? a === b : call2(e2, a, b, sym, form) !== NIL;
         return yes ? then(fr) : els(fr);
+      };
+  }
+  return null;
+}
+
+/**
+ * (while (OP A B) BODY...) with OP one of < <= > >=: the test is computed in
+ * the loop's own closure. C-g is noticed on the back-edge, as in every while.
+ */
+export function inlineLoop(
+  f: Subr, sym: LispSymbol, args: Code[], operands: Operand[], form: Cons, entry: Fast2, test: Code, body: Code,
+): Code | null {
+  const [c0, c1] = args;
+  const s0 = operands[0].slot;
+  const k0 = operands[0].value;
+  const s1 = operands[1].slot;
+  const k1 = operands[1].value;
+  switch (f.name) {
+    case '<':
+      return (fr) => {
+        for (;;) {
+          let yes: boolean;
+          if (sym.fn === f) {
+            const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+            const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+            yes = typeof a === 'number' && typeof b === 'number' ? a < b : call2(entry, a, b, sym, form) !== NIL;
+          } else yes = test(fr) !== NIL;
+          if (!yes) return NIL;
+          body(fr);
+          if (quitCell[0] !== 0) signalQuit();
+        }
+      };
+    case '<=':
+      return (fr) => {
+        for (;;) {
+          let yes: boolean;
+          if (sym.fn === f) {
+            const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+            const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+            yes = typeof a === 'number' && typeof b === 'number' ? a <= b : call2(entry, a, b, sym, form) !== NIL;
+          } else yes = test(fr) !== NIL;
+          if (!yes) return NIL;
+          body(fr);
+          if (quitCell[0] !== 0) signalQuit();
+        }
+      };
+    case '>':
+      return (fr) => {
+        for (;;) {
+          let yes: boolean;
+          if (sym.fn === f) {
+            const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+            const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+            yes = typeof a === 'number' && typeof b === 'number' ? a > b : call2(entry, a, b, sym, form) !== NIL;
+          } else yes = test(fr) !== NIL;
+          if (!yes) return NIL;
+          body(fr);
+          if (quitCell[0] !== 0) signalQuit();
+        }
+      };
+    case '>=':
+      return (fr) => {
+        for (;;) {
+          let yes: boolean;
+          if (sym.fn === f) {
+            const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+            const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+            yes = typeof a === 'number' && typeof b === 'number' ? a >= b : call2(entry, a, b, sym, form) !== NIL;
+          } else yes = test(fr) !== NIL;
+          if (!yes) return NIL;
+          body(fr);
+          if (quitCell[0] !== 0) signalQuit();
+        }
       };
   }
   return null;

@@ -92,6 +92,20 @@ describe('inline builtins', () => {
           (prog1 (list before (cmp-if 1 2)) (fset '< orig))))`),
     ).toBe('(less not-less)');
   });
+  it('while with a comparison test loops as the builtin decides, rechecking the cell each time', () => {
+    expect(lisp('(let ((i 0) (n 0)) (while (< i 10) (setq i (1+ i) n (+ n i))) (list i n))')).toBe('(10 55)');
+    expect(lisp('(let ((i 0.5)) (while (<= i 3) (setq i (1+ i))) i)')).toBe('3.5');
+    expect(lispError("(let ((i 0)) (while (> 'a i) (setq i 1)))")).toBe('(wrong-type-argument number-or-marker-p a)');
+    expect(
+      lisp(`(let ((i 0) (orig (symbol-function '<)))
+        (unwind-protect
+            (while (< i 100)
+              (setq i (1+ i))
+              (when (= i 3) (fset '< (lambda (_a _b) nil))))
+          (fset '< orig))
+        i)`),
+    ).toBe('3');
+  });
   it('signal as the builtins do', () => {
     expect(lispError('(car 1)')).toBe('(wrong-type-argument listp 1)');
     expect(lispError("(+ 1 'a)")).toBe('(wrong-type-argument number-or-marker-p a)');
