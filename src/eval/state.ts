@@ -156,12 +156,16 @@ export const callState = {
 
 /**
  * Runs fn as an entry into Lisp from outside it (a top-level form, a hook the
- * host runs): if something escapes, the call depth goes back to what it was.
+ * host runs): the call depth goes back to what it was however fn ends (also
+ * after a normal return, should some builtin have swallowed a signal that
+ * left it too deep).
  */
 export function protectedEntry<T>(fn: () => T): T {
   const depth = callState.depth;
   try {
-    return fn();
+    const v = fn();
+    callState.depth = depth;
+    return v;
   } catch (e) {
     callState.depth = depth;
     throw e;
