@@ -7,6 +7,7 @@ import { clearQuit, killRequested } from '../host/quit.js';
 import { allProcesses, Qinternal_default_process_filter, Qinternal_default_process_sentinel } from './process.js';
 import { deleteProcess, flushOps } from './net.js';
 import { waitForOutput } from './wait.js';
+import { callState } from '../eval/state.js';
 
 /** A live process with its query-on-exit flag set keeps the run going. */
 export function keepsServing(): boolean {
@@ -41,11 +42,14 @@ export function scriptWantsServing(): boolean {
  * Returns the exit status.
  */
 export function serveUntilDone(): number {
+  const depth = callState.depth;
   try {
     while (keepsServing()) waitForOutput(Infinity, null, false, false, true, () => !keepsServing());
     return 0;
   } catch (e) {
     if (!(e instanceof LispSignal && e.symbol === Q.quit && killRequested() !== null)) throw e;
+    // The quit may come out of a filter: the sentinels below run from here.
+    callState.depth = depth;
     clearQuit();
     for (const p of [...allProcesses()].reverse()) deleteProcess(p);
     flushOps();
