@@ -77,17 +77,35 @@ export async function runSoak(root, benchDir) {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${running.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : NaN;
   };
-  const load = spawn(process.execPath, [path.join(benchDir, 'load.mjs'), 'echo', '--port', String(running.port), '-c', String(conns), '-n', '1000000', '-s', '64', '-d', String(seconds), '--timeout', String(seconds + 60)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Sockets the server holds: its process-list, seen from outside (the listening socket and the worker's channel at rest).
+  const sockets = () => fs.readdirSync(`/proc/${running.pid}/fd`).filter((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/${running.pid}/fd/${fd}`).startsWith('socket:');
+    } catch {
+      return false;
+    }
+  }).length;
+  const socketsBefore = sockets();
+  const load = spawn(process.execPath, [path.join(benchDir, 'load.mjs'), 'echo', '--port', String(running.port), '-c', String(conns), '-n', String(Math.floor(20_000_000 / conns)), '-s', '64', '-d', String(seconds), '--timeout', String(seconds + 60)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   load.stdout.on('data', (d) => (out += d));
-  await sleep(10_000);
-  const early = rss();
   const ended = new Promise((resolve) => load.on('exit', resolve));
+  let done = false;
+  void ended.then(() => (done = true));
+  const samples = [];
+  for (let t = 5; !done; t += 5) {
+    await sleep(5000);
+    if (!done) samples.push(`${t}s ${rss().toFixed(0)}`);
+  }
   const status = await ended;
+  const early = Number(samples[1]?.split(' ')[1]);
   const late = rss();
+  console.log(`RSS (MB) every 5 s: ${samples.join(', ')}`);
+  await sleep(1000);
+  const socketsAfter = sockets();
   await running.stop();
   console.log(out.trim());
-  console.log(`soak: ${conns} conns for ${seconds} s, load exit ${status}; RSS after 10 s ${early.toFixed(1)} MB, at the end ${late.toFixed(1)} MB (${(((late - early) / early) * 100).toFixed(1)}%)`);
+  console.log(`soak: ${conns} conns for ${seconds} s, load exit ${status}; RSS after 10 s ${early.toFixed(1)} MB, at the end ${late.toFixed(1)} MB (${(((late - early) / early) * 100).toFixed(1)}%); server sockets before the load ${socketsBefore}, 1 s after it ${socketsAfter}`);
 }
 
 function median(xs) {
