@@ -37,7 +37,6 @@ import './process.js';
 import './callproc.js';
 import './timers.js';
 import { add2, sub2, lt2, gt2, le2, ge2, numEq2, add1, sub1 } from './arith.js';
-import { loadSource } from '../eval/load.js';
 
 // Two-argument fast paths for the hottest &rest builtins.
 function fast2(name: string, fn: Subr['fast2']): void {
@@ -61,15 +60,14 @@ fast1('1-', sub1);
 /** The directory of the Lisp library shipped with elisp. */
 export const lispDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lisp');
 
-loadSource(fs.readFileSync(path.join(lispDirectory, 'subr.el'), 'utf8'), path.join(lispDirectory, 'subr.el'));
-
 /*
  * Files loaded on first use: each top-level definition becomes an autoload
  * (a macro's autoload loads the file when a form using it is analysed).
- * Reading and expanding the whole library cost ~30 ms at every start-up.
+ * Reading and expanding the whole library cost ~30 ms at every start-up;
+ * even subr.el (nothing but definitions) costs ~5 ms a script may not need.
  */
 const definition = /^\((cl-defun|defun|defsubst|cl-defmacro|defmacro|defalias)\s+'?([^\s()']+)/gm;
-for (const file of ['pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el']) {
+for (const file of ['subr.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el']) {
   const full = path.join(lispDirectory, file);
   const text = fs.readFileSync(full, 'utf8');
   for (const m of text.matchAll(definition)) {
