@@ -355,10 +355,42 @@ type Fast2 = (a: LispObject, b: LispObject) => LispObject;
 type Fast3 = (a: LispObject, b: LispObject, c: LispObject) => LispObject;
 
 /**
+ * The entry through an alias such as `not' (whose function cell holds the
+ * symbol `null'): the target's own entry while the alias still leads to it,
+ * the general call otherwise. One level only; longer chains go the slow way.
+ */
+function aliasEntry(alias: LispSymbol, n: number): Fast0 | Fast1 | Fast2 | Fast3 | null {
+  const target = alias.fn;
+  if (target instanceof LispSymbol || target === NIL) return null;
+  const inner = directEntry(target, n);
+  if (inner === null) return null;
+  switch (n) {
+    case 0: {
+      const e = inner as Fast0;
+      return () => (alias.fn === target ? e() : callFunction(alias, []));
+    }
+    case 1: {
+      const e = inner as Fast1;
+      return (a: LispObject) => (alias.fn === target ? e(a) : callFunction(alias, [a]));
+    }
+    case 2: {
+      const e = inner as Fast2;
+      return (a: LispObject, b: LispObject) => (alias.fn === target ? e(a, b) : callFunction(alias, [a, b]));
+    }
+    case 3: {
+      const e = inner as Fast3;
+      return (a: LispObject, b: LispObject, c: LispObject) => (alias.fn === target ? e(a, b, c) : callFunction(alias, [a, b, c]));
+    }
+  }
+  return null;
+}
+
+/**
  * A positional entry point for f with n arguments, or null when the call
  * needs the general path (macros, wrong arity, padding, lambda lists...).
  */
 export function directEntry(f: LispObject, n: number): Fast0 | Fast1 | Fast2 | Fast3 | null {
+  if (f instanceof LispSymbol && f !== NIL) return aliasEntry(f, n);
   if (f instanceof CompiledClosure) {
     switch (n) {
       case 0:

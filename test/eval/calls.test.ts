@@ -176,3 +176,39 @@ describe('backtrace frames', () => {
     ]);
   });
 });
+
+describe('calls through an alias (a function cell holding a symbol, as `not` holds `null`)', () => {
+  it('reach the target, and follow a redefinition of the target or of the alias', () => {
+    expect(
+      lisp(`(progn
+        (defalias 'alias-test-car #'car)
+        (defun alias-test-call (l) (alias-test-car l))
+        (let ((before (alias-test-call '(1 2))))
+          (defalias 'alias-test-car #'cdr)
+          (list before (alias-test-call '(1 2)) (not nil) (not 5))))`),
+    ).toBe('(1 (2) t nil)');
+  });
+  it('see a new definition of the target behind an unchanged alias, follow longer chains, and signal as the target does', () => {
+    expect(
+      lisp(`(progn
+        (defalias 'alias-test-t (lambda (x) (+ x 1)))
+        (defalias 'alias-test-u 'alias-test-t)
+        (defun alias-test-via (x) (alias-test-u x))
+        (let ((first (alias-test-via 1)))
+          (defalias 'alias-test-t (lambda (x) (- x 1)))
+          (list first (alias-test-via 1))))`),
+    ).toBe('(2 0)');
+    expect(
+      lisp(`(progn
+        (defalias 'alias-test-a 'alias-test-b)
+        (defalias 'alias-test-b #'1+)
+        (defun alias-test-chain (x) (alias-test-a x))
+        (let ((first (alias-test-chain 1)))
+          (defalias 'alias-test-b #'1-)
+          (list first (alias-test-chain 1))))`),
+    ).toBe('(2 0)');
+    expect(lispError(`(progn (defalias 'alias-test-c #'car) (defun alias-test-err (x) (alias-test-c x)) (alias-test-err 5))`)).toBe(
+      '(wrong-type-argument listp 5)',
+    );
+  });
+});
