@@ -4,31 +4,10 @@
 // short moves) next to the general code they stand in for. Every expected
 // value was produced by GNU Emacs 28.2 (-Q --batch) evaluating the same
 // form, printed with prin1 and print-escape-newlines.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { lisp } from '../helpers.js';
-import '../../src/primitives/buffer.js';
-import '../../src/primitives/editfns.js';
-import '../../src/primitives/search.js';
-import { LispSignal, NIL, T } from '../../src/lisp/index.js';
-import { printToString, Vprint_escape_newlines } from '../../src/reader/printer.js';
-import { initialBuffers } from '../../src/buffer/buffer.js';
+import { describe, it, expect } from 'vitest';
+import { evaluate, printLikeTheTable } from './emacs-table.js';
 
-function evaluate(form: string): string {
-  try {
-    return lisp(form);
-  } catch (e) {
-    if (e instanceof LispSignal) return 'ERR ' + printToString(e.errorObject, true);
-    throw e;
-  }
-}
-
-beforeAll(() => {
-  initialBuffers();
-  Vprint_escape_newlines.value = T;
-});
-afterAll(() => {
-  Vprint_escape_newlines.value = NIL;
-});
+printLikeTheTable();
 
 describe('fast paths agree with Emacs', () => {
   it.each<[string, string]>([

@@ -3,32 +3,10 @@
 // produced by GNU Emacs 28.2 (-Q --batch) evaluating the same form inside
 // with-temp-buffer, printed with print-escape-newlines; errors show as
 // "ERR (SYMBOL . DATA)".
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { lisp } from '../helpers.js';
-import '../../src/primitives/buffer.js';
-import '../../src/primitives/editfns.js';
-import '../../src/primitives/marker.js';
-import '../../src/primitives/search.js';
-import { LispSignal, NIL, T } from '../../src/lisp/index.js';
-import { printToString, Vprint_escape_newlines } from '../../src/reader/printer.js';
-import { initialBuffers } from '../../src/buffer/buffer.js';
+import { describe, it, expect } from 'vitest';
+import { evaluate, printLikeTheTable } from './emacs-table.js';
 
-function evaluate(form: string): string {
-  try {
-    return lisp(form);
-  } catch (e) {
-    if (e instanceof LispSignal) return 'ERR ' + printToString(e.errorObject, true);
-    throw e;
-  }
-}
-
-beforeAll(() => {
-  initialBuffers();
-  Vprint_escape_newlines.value = T;
-});
-afterAll(() => {
-  Vprint_escape_newlines.value = NIL;
-});
+printLikeTheTable();
 
 describe("replace-regexp-in-string", () => {
   it.each<[string, string]>([
