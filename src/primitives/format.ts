@@ -173,6 +173,35 @@ function templateFor(f: string): FormatTemplate | null {
   return t;
 }
 
+/** Flags, width and precision of the spec read last by readSpec (one object, reused: format runs often). */
+const spec = { flags: 0, width: 0, prec: -1 };
+
+/** Reads the flags, width and .precision of a %-spec starting at i into `spec`; returns where they end. */
+function readSpec(f: string, i: number, n: number): number {
+  let flags = 0;
+  for (; i < n; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 45) flags |= FLAG_MINUS;
+    else if (c === 43) flags |= FLAG_PLUS;
+    else if (c === 32) flags |= FLAG_SPACE;
+    else if (c === 35) flags |= FLAG_SHARP;
+    else if (c === 48) flags |= FLAG_ZERO;
+    else break;
+  }
+  let width = 0;
+  while (i < n && isDigit(f.charCodeAt(i))) width = Math.min(width * 10 + f.charCodeAt(i++) - 48, 1e9);
+  let prec = -1;
+  if (i < n && f.charCodeAt(i) === 46) {
+    i++;
+    prec = 0;
+    while (i < n && isDigit(f.charCodeAt(i))) prec = Math.min(prec * 10 + f.charCodeAt(i++) - 48, 1e9);
+  }
+  spec.flags = flags;
+  spec.width = width;
+  spec.prec = prec;
+  return i;
+}
+
 function parseTemplate(f: string): FormatTemplate | null {
   const n = f.length;
   const specs: FormatSpec[] = [];
@@ -189,24 +218,8 @@ function parseTemplate(f: string): FormatTemplate | null {
     let j = i;
     while (j < n && isDigit(f.charCodeAt(j))) j++;
     if (j > i && j < n && f.charCodeAt(j) === 36) return null;
-    let flags = 0;
-    for (; i < n; i++) {
-      const c = f.charCodeAt(i);
-      if (c === 45) flags |= FLAG_MINUS;
-      else if (c === 43) flags |= FLAG_PLUS;
-      else if (c === 32) flags |= FLAG_SPACE;
-      else if (c === 35) flags |= FLAG_SHARP;
-      else if (c === 48) flags |= FLAG_ZERO;
-      else break;
-    }
-    let width = 0;
-    while (i < n && isDigit(f.charCodeAt(i))) width = Math.min(width * 10 + f.charCodeAt(i++) - 48, 1e9);
-    let prec = -1;
-    if (i < n && f.charCodeAt(i) === 46) {
-      i++;
-      prec = 0;
-      while (i < n && isDigit(f.charCodeAt(i))) prec = Math.min(prec * 10 + f.charCodeAt(i++) - 48, 1e9);
-    }
+    i = readSpec(f, i, n);
+    const { flags, width, prec } = spec;
     if (i >= n) return null;
     const conv = f.charCodeAt(i);
     i++;
@@ -331,24 +344,8 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
       argIndex = num - 1;
       i = j + 1;
     }
-    let flags = 0;
-    for (; i < n; i++) {
-      const c = f.charCodeAt(i);
-      if (c === 45) flags |= FLAG_MINUS;
-      else if (c === 43) flags |= FLAG_PLUS;
-      else if (c === 32) flags |= FLAG_SPACE;
-      else if (c === 35) flags |= FLAG_SHARP;
-      else if (c === 48) flags |= FLAG_ZERO;
-      else break;
-    }
-    let width = 0;
-    while (i < n && isDigit(f.charCodeAt(i))) width = Math.min(width * 10 + f.charCodeAt(i++) - 48, 1e9);
-    let prec = -1;
-    if (i < n && f.charCodeAt(i) === 46) {
-      i++;
-      prec = 0;
-      while (i < n && isDigit(f.charCodeAt(i))) prec = Math.min(prec * 10 + f.charCodeAt(i++) - 48, 1e9);
-    }
+    i = readSpec(f, i, n);
+    const { flags, width, prec } = spec;
     if (i >= n) formatError('Format string ends in middle of format specifier');
     const conv = f.charCodeAt(i);
     i++;
