@@ -1,7 +1,7 @@
 // The main thread's side of the interpreter worker: starts it with a large
 // stack (worker-spawn.ts), owns the event channel (protocol.ts) and reports
 // how it ended. The main thread never runs Lisp and never touches Lisp objects.
-import type { Worker, MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, type Worker, type MessagePort } from 'node:worker_threads';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ASLEEP, SEQ, type FromWorker, type ToWorker } from './protocol.js';
@@ -41,10 +41,16 @@ export class InterpreterWorker {
     this.net = new NetServer((event) => this.post(event));
     this.children = new ChildServer((event) => this.post(event));
     // Attach both listeners now: 'exit' can come in the same tick as the last message.
-    this.port.on('message', (m: FromWorker) => {
+    const onPortMessage = (m: FromWorker): void => {
       if (!this.net.handle(m) && !this.children.handle(m)) options.onMessage(m);
-    });
+    };
+    this.port.on('message', onPortMessage);
     const ended = (code: number): void => {
+      // The thread's 'exit' can come before the messages it posted last (socket writes, its exit
+      // status): take them first, in order, or the bytes written just before the end are lost.
+      for (let m = receiveMessageOnPort(this.port); m !== undefined; m = receiveMessageOnPort(this.port)) {
+        onPortMessage(m.message as FromWorker);
+      }
       this.exited = true;
       this.port.close();
       // Nobody serves the sockets any more: close them (gracefully, so that written data still goes out).

@@ -68,6 +68,37 @@ describe('a Lisp client talking to a Node server', () => {
     expect(received.endsWith('0999;')).toBe(true);
   });
 
+  // The thread's exit can reach the main thread before its last messages: those writes must still go out.
+  it('delivers everything sent just before the script ends, in many runs at once', async () => {
+    const file = script(
+      'send-then-end.el',
+      LEX +
+        `(setq p (make-network-process :name "c" :host "127.0.0.1" :service (string-to-number (car command-line-args-left))))
+(dotimes (i 1000) (process-send-string p (format "%04d;" i)))
+(delete-process p)`,
+    );
+    const one = async (): Promise<number> => {
+      let received = '';
+      let port = 0;
+      const closed = new Promise<void>((resolve) => {
+        void nodeServer((s) => {
+          s.setEncoding('utf8');
+          s.on('data', (d: string) => (received += d));
+          s.on('close', () => resolve());
+        }).then((srv) => {
+          port = srv.port;
+          void runElisp([file, String(port)]).then(() => srv.close());
+        });
+      });
+      await closed;
+      return received.length;
+    };
+    for (let round = 0; round < 3; round++) {
+      const lengths = await Promise.all(Array.from({ length: 8 }, one));
+      expect(lengths).toEqual(Array(8).fill(5000));
+    }
+  }, 60_000);
+
   it('survives a peer that resets the connection in the middle of a large write', async () => {
     const srv = await nodeServer((s) => s.once('data', () => s.resetAndDestroy()));
     const r = await runScript(
