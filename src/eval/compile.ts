@@ -15,6 +15,8 @@ import { CompiledClosure } from './closure.js';
 import { inlineBuiltin, inlineTest, inlineLoop, type Operand } from './inline.js';
 import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
+const Qnull = intern('null');
+
 export function compile(node: Node, fn: FnInfo): Code {
   switch (node.k) {
     case K.Const: {
@@ -464,14 +466,24 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
  */
 function inlineIf(testNode: Node, test: Code, then: Code, els: Code, fn: FnInfo): Code | null {
   if (testNode.k !== K.Call) return null;
-  const f = testNode.sym.fn;
+  let sym = testNode.sym;
+  let f = sym.fn;
+  // (if (not X) ...): `not' is an alias of `null', which cannot signal, so the
+  // test is null's, done while `not' still leads to it.
+  const alias = f === Qnull && Qnull.fn instanceof Subr ? sym : null;
+  if (alias !== null) {
+    sym = Qnull;
+    f = Qnull.fn;
+  }
   if (!(f instanceof Subr)) return null;
   const n = testNode.args.length;
   const entry = directEntry(f, n);
   if (entry === null || (n !== 1 && n !== 2)) return null;
   const argCodes = testNode.args.map((a) => compile(a, fn));
   const operands = testNode.args.map((a) => operandOf(a, fn));
-  return inlineTest(f, testNode.sym, argCodes, operands, testNode.form, entry, test, then, els);
+  const inlined = inlineTest(f, sym, argCodes, operands, testNode.form, entry, test, then, els);
+  if (inlined === null || alias === null) return inlined;
+  return (fr) => (alias.fn === Qnull ? inlined(fr) : test(fr) !== NIL ? then(fr) : els(fr));
 }
 
 /** A `while` whose test is a comparison of numbers: compared inside the loop's own code. */

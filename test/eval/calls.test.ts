@@ -212,3 +212,17 @@ describe('calls through an alias (a function cell holding a symbol, as `not` hol
     );
   });
 });
+
+describe('if with a (not X) test', () => {
+  it('tests as null does, and follows a redefinition of not', () => {
+    expect(
+      lisp(`(progn
+        (defun not-test-if (x) (if (not x) 'yes 'no))
+        (let ((before (list (not-test-if nil) (not-test-if 1))))
+          (defalias 'not (lambda (x) x))
+          (let ((redefined (list (not-test-if nil) (not-test-if 1))))
+            (defalias 'not 'null)
+            (list before redefined (not-test-if nil)))))`),
+    ).toBe('((yes no) (no yes) yes)');
+  });
+});
