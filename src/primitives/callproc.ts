@@ -7,12 +7,12 @@
 // shell-command-to-string, start-process...) are in lisp/callproc.el.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { spawnSync, spawn } from 'node:child_process';
 import {
   type LispObject, LispString, Cons, NIL, T, Q, intern, list, arrayToList, wrongType, makeString, UNBOUND,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, optional, any, string } from '../lisp/defun.js';
 import { symbolValue } from '../eval/state.js';
+import { childProcessModule } from '../host/lazy-builtins.js';
 import { type Buffer, currentBuffer, setCurrentBuffer, isBuffer, checkLive } from '../buffer/buffer.js';
 import { insertAtPoint, deleteText, bufferSubstring } from '../buffer/insdel.js';
 import { getBufferCreate } from './buffer.js';
@@ -171,7 +171,7 @@ function callProcess(programArg: LispObject, infile: LispObject, destination: Li
     } else if (err.kind === 'merge' && stdout !== 'ignore') merge = true;
     const file = merge ? '/bin/sh' : program;
     const argv = merge ? ['-c', MERGE_STDERR, program, ...args] : args;
-    const r = spawnSync(file, argv, {
+    const r = childProcessModule().spawnSync(file, argv, {
       cwd, env, stdio: [stdin, stdout, stderr], input: input ?? undefined, maxBuffer: Infinity, argv0: merge ? 'sh' : program,
     });
     if (r.error !== undefined && r.status === null && r.signal === null) reportFileError(r.error, 'Spawning child process', program);
@@ -206,7 +206,7 @@ function startDetached(request: ChildSpawn): void {
     return;
   }
   try {
-    const child = spawn(request.file, request.args, { cwd: request.cwd, env: request.env, stdio: 'ignore', detached: true });
+    const child = childProcessModule().spawn(request.file, request.args, { cwd: request.cwd, env: request.env, stdio: 'ignore', detached: true });
     child.on('error', () => {});
     child.unref();
   } catch (e) {

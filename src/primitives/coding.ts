@@ -1,13 +1,13 @@
 // coding.c for strings: encoding and decoding with the common coding
 // systems, unibyte/multibyte conversions, base64, secure hashes and
 // url-util's percent-encoding.
-import { createHash } from 'node:crypto';
 import {
   type LispObject, LispString, LispSymbol, NIL, Q, intern, signal, list, arrayToList,
   wrongType, error, RAW_BYTE_BASE,
 } from '../lisp/index.js';
 import { declareModule, defun, optional, any, string, symbol, bool } from '../lisp/defun.js';
 import { checkRange, unibyteToMultibyteText } from './character.js';
+import { cryptoModule } from '../host/lazy-builtins.js';
 
 declareModule('coding');
 
@@ -540,7 +540,7 @@ function hashInput(object: LispObject, start: LispObject, end: LispObject, codin
 }
 
 function digest(algorithm: string, bytes: Uint8Array, binary: boolean): LispString {
-  const hash = createHash(algorithm).update(bytes);
+  const hash = cryptoModule().createHash(algorithm).update(bytes);
   if (binary) return bytesToUnibyte(new Uint8Array(hash.digest()));
   return new LispString(hash.digest('hex'), false);
 }

@@ -3,7 +3,7 @@
 // algorithmic families (Hangul syllables, CJK ideographs named
 // "CJK IDEOGRAPH-XXXX" as Emacs names them, Tangut, Khitan, Nushu, CJK
 // compatibility ideographs). The table is decoded on first use only.
-import { gunzipSync } from 'node:zlib';
+import { zlibModule } from '../host/lazy-builtins.js';
 import { NAMES_GZ_BASE64, ALGORITHMIC_NAME_RANGES } from './data/unicode-names.js';
 
 /** Name → code, later code points winning, as in Emacs's hash table. */
@@ -12,7 +12,7 @@ let byName: Map<string, number> | null = null;
 let byCode: Map<number, string> | null = null;
 
 function load(): void {
-  const text = gunzipSync(Buffer.from(NAMES_GZ_BASE64, 'base64')).toString('latin1');
+  const text = zlibModule().gunzipSync(Buffer.from(NAMES_GZ_BASE64, 'base64')).toString('latin1');
   const names = new Map<string, number>();
   const codes = new Map<number, string>();
   let code = 0;
