@@ -5,6 +5,7 @@ import { evalTopLevel, evalWithLexical } from './toplevel.js';
 import { Unit } from './scope.js';
 import { SourceReader, END_OF_INPUT } from '../reader/reader.js';
 import { callState, protectedEntry } from './state.js';
+import { CompiledClosure } from './closure.js';
 
 export { callFunction, evalTopLevel, evalWithLexical, Unit };
 export { symbolValue, setSymbolValue, setDefaultValue, specbind, unbindTo, specpdlDepth } from './state.js';
@@ -14,6 +15,21 @@ export function funcall(fn: LispObject, args: LispObject[]): LispObject {
   // From outside any Lisp function (a hook the host runs): leave the depth sound if it fails.
   if (callState.depth === 0) return protectedEntry(() => callFunction(fn, args));
   return callFunction(fn, args);
+}
+
+/**
+ * funcall with one argument from a builtin (mapcar, maphash...): an
+ * interpreted closure is called without building an argument array.
+ */
+export function funcall1(fn: LispObject, a: LispObject): LispObject {
+  if (fn instanceof CompiledClosure && callState.depth !== 0) return fn.call1(a);
+  return funcall(fn, [a]);
+}
+
+/** funcall with two arguments, as funcall1. */
+export function funcall2(fn: LispObject, a: LispObject, b: LispObject): LispObject {
+  if (fn instanceof CompiledClosure && callState.depth !== 0) return fn.call2(a, b);
+  return funcall(fn, [a, b]);
 }
 
 /** Evaluates one form; lexical selects lexical binding (as `eval`'s second argument). */

@@ -14,7 +14,7 @@ import {
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
 } from '../lisp/defun.js';
-import { funcall } from '../eval/index.js';
+import { funcall1, funcall2 } from '../eval/index.js';
 import { CompiledClosure } from '../eval/closure.js';
 import { upcaseChar } from './casefiddle.js';
 
@@ -28,13 +28,8 @@ export function circularList(tail: LispObject): never {
   return signal(Q.circular_list, makeList(tail));
 }
 
-function call1(fn: LispObject, a: LispObject): LispObject {
-  return funcall(fn, [a]);
-}
-
-function call2(fn: LispObject, a: LispObject, b: LispObject): LispObject {
-  return funcall(fn, [a, b]);
-}
+const call1 = funcall1;
+const call2 = funcall2;
 
 /** Is X a sequence as `concat` accepts one (char-tables are not)? */
 export function isConcatSequence(x: LispObject): boolean {

@@ -6,7 +6,7 @@ import {
   intern, list, makeFloat, makeString, signal, wrongType,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, any, optional, symbol, hashTable } from '../lisp/defun.js';
-import { funcall } from '../eval/index.js';
+import { funcall1, funcall2 } from '../eval/index.js';
 import { get, put } from './data.js';
 
 declareModule('fns');
@@ -49,9 +49,9 @@ function signalError(message: string, arg: LispObject): never {
 function userTest(name: LispSymbol, cmpFn: LispObject, hashFn: LispObject): HashTableTest {
   return {
     name,
-    cmp: (a, b) => funcall(cmpFn, [a, b]) !== NIL,
+    cmp: (a, b) => funcall2(cmpFn, a, b) !== NIL,
     hash: (x) => {
-      const h = funcall(hashFn, [x]);
+      const h = funcall1(hashFn, x);
       return typeof h === 'number' ? h : sxhashEqual(h);
     },
     directKey: () => undefined,
@@ -172,7 +172,7 @@ export function mapHash(h: LispHashTable, fn: (key: LispObject, value: LispObjec
 }
 
 defun('maphash', [any, hashTable], (fn, h) => {
-  mapHash(h, (k, v) => funcall(fn, [k, v]));
+  mapHash(h, (k, v) => funcall2(fn, k, v));
   return NIL;
 });
 

@@ -8,7 +8,7 @@ import {
   LispHashTable, equalTest, equal, signal, wrongType, list as makeList, makeString, intern,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, any, optional, bool } from '../lisp/defun.js';
-import { funcall } from '../eval/index.js';
+import { funcall, funcall1, funcall2 } from '../eval/index.js';
 import {
   seqLength, elt, nthcdr, car, cdr, copySequence, append, vconcat, concatToString, reverse, nreverse,
   mapcar, mapc, forEachElement, sortList, lispLessThan, checkNumber, compareNum, assoc, isConcatSequence,
@@ -44,7 +44,7 @@ function isSequence(x: LispObject): boolean {
 /** The default TESTFN of seq.el is `equal`; a given one is called (TESTFN A B). */
 function tester(testfn: LispObject): (a: LispObject, b: LispObject) => boolean {
   if (testfn === NIL || testfn === Q.equal) return equal;
-  return (a, b) => funcall(testfn, [a, b]) !== NIL;
+  return (a, b) => funcall2(testfn, a, b) !== NIL;
 }
 
 // ---- basic access -------------------------------------------------------------------
@@ -75,7 +75,7 @@ defun('seq-map', [any, any], (fn, seq) => mapcar(fn, seq));
 defun('seq-do-indexed', [any, any], (fn, seq) => {
   let index = 0;
   forEachElement(seq, (x) => {
-    funcall(fn, [x, index]);
+    funcall2(fn, x, index);
     index++;
   });
   return NIL;
@@ -85,7 +85,7 @@ defun('seq-map-indexed', [any, any], (fn, seq) => {
   let index = 0;
   const out: LispObject[] = [];
   forEachElement(seq, (x) => {
-    out.push(funcall(fn, [x, index]));
+    out.push(funcall2(fn, x, index));
     index++;
   });
   return listFrom(out);
@@ -107,7 +107,7 @@ defunRest('seq-mapn', 2, (args) => {
 defun('seq-filter', [any, any], (pred, seq) => {
   const out: LispObject[] = [];
   forEachElement(seq, (x) => {
-    if (funcall(pred, [x]) !== NIL) out.push(x);
+    if (funcall1(pred, x) !== NIL) out.push(x);
   });
   return listFrom(out);
 });
@@ -115,7 +115,7 @@ defun('seq-filter', [any, any], (pred, seq) => {
 defun('seq-remove', [any, any], (pred, seq) => {
   const out: LispObject[] = [];
   forEachElement(seq, (x) => {
-    if (funcall(pred, [x]) === NIL) out.push(x);
+    if (funcall1(pred, x) === NIL) out.push(x);
   });
   return listFrom(out);
 });
@@ -130,12 +130,12 @@ function seqReduce(fn: (acc: LispObject, x: LispObject) => LispObject, seq: Lisp
 }
 
 defun('seq-reduce', [any, any, any], (fn, seq, initial) =>
-  seqReduce((acc, x) => funcall(fn, [acc, x]), seq, initial));
+  seqReduce((acc, x) => funcall2(fn, acc, x), seq, initial));
 
 defun('seq-some', [any, any], (pred, seq) => {
   let result: LispObject = NIL;
   forEachElement(seq, (x) => {
-    result = funcall(pred, [x]);
+    result = funcall1(pred, x);
     return result === NIL;
   });
   return result;
@@ -144,7 +144,7 @@ defun('seq-some', [any, any], (pred, seq) => {
 defun('seq-every-p', [any, any], (pred, seq) => {
   let all = true;
   forEachElement(seq, (x) => {
-    if (funcall(pred, [x]) === NIL) all = false;
+    if (funcall1(pred, x) === NIL) all = false;
     return all;
   });
   return bool(all);
@@ -153,7 +153,7 @@ defun('seq-every-p', [any, any], (pred, seq) => {
 defun('seq-find', [any, any, optional(any)], (pred, seq, dflt) => {
   let found: LispObject = dflt;
   forEachElement(seq, (x) => {
-    if (funcall(pred, [x]) === NIL) return true;
+    if (funcall1(pred, x) === NIL) return true;
     found = x;
     return false;
   });
@@ -163,7 +163,7 @@ defun('seq-find', [any, any, optional(any)], (pred, seq, dflt) => {
 defun('seq-count', [any, any], (pred, seq) => {
   let count = 0;
   forEachElement(seq, (x) => {
-    if (funcall(pred, [x]) !== NIL) count++;
+    if (funcall1(pred, x) !== NIL) count++;
   });
   return count;
 });
@@ -256,7 +256,7 @@ defun('seq-union', [any, any, optional(any)], (seq1, seq2, testfn) => {
 defun('seq-group-by', [any, any], (fn, seq) =>
   seqReduce(
     (acc, x) => {
-      const key = funcall(fn, [x]);
+      const key = funcall1(fn, x);
       const cell = assoc(key, acc);
       if (cell instanceof Cons) {
         cell.cdr = new Cons(x, cell.cdr);
@@ -366,7 +366,7 @@ defun('seq-drop', [any, any], seqDrop);
 function countSuccessive(pred: LispObject, seq: LispObject): number {
   const len = seqLength(seq);
   let n = 0;
-  while (n < len && funcall(pred, [elt(seq, n)]) !== NIL) n++;
+  while (n < len && funcall1(pred, elt(seq, n)) !== NIL) n++;
   return n;
 }
 
@@ -375,7 +375,7 @@ defun('seq-take-while', [any, any], (pred, seq) => seqTake(seq, countSuccessive(
 defun('seq-drop-while', [any, any], (pred, seq) => {
   if (seq === NIL || seq instanceof Cons) {
     let l: LispObject = seq;
-    while (l !== NIL && funcall(pred, [car(l)]) !== NIL) l = cdr(l);
+    while (l !== NIL && funcall1(pred, car(l)) !== NIL) l = cdr(l);
     return l;
   }
   return seqDrop(seq, countSuccessive(pred, seq));
@@ -446,7 +446,7 @@ function seqSortWith(less: (a: LispObject, b: LispObject) => boolean, seq: LispO
 defun('seq-sort', [any, any], (pred, seq) => seqSortWith(lispLessThan(pred), seq));
 
 defun('seq-sort-by', [any, any, any], (fn, pred, seq) =>
-  seqSortWith((a, b) => funcall(pred, [funcall(fn, [a]), funcall(fn, [b])]) !== NIL, seq));
+  seqSortWith((a, b) => funcall2(pred, funcall1(fn, a), funcall1(fn, b)) !== NIL, seq));
 
 function listElements(l: LispObject): LispObject[] {
   const out: LispObject[] = [];
@@ -462,5 +462,5 @@ defun('seq-max', [any], (seq) => funcall(Qmax, listElements(seqInto(seq, Qlist))
 
 defun('seq-random-elt', [any], (seq) => {
   if (seqEmpty(seq)) lispError('Sequence cannot be empty');
-  return elt(seq, funcall(Qrandom, [seqLength(seq)]));
+  return elt(seq, funcall1(Qrandom, seqLength(seq)));
 });
