@@ -41,8 +41,14 @@ export const equalTest: HashTableTest = {
   cmp: (a, b) => equal(a, b),
   hash: (x) => sxhashEqual(x),
   directKey: (x) => {
-    // A unibyte string with bytes above 127 is never `equal' to a multibyte one (see sameStringText).
-    if (x instanceof LispString) return x.multibyte || !needsMultibyte(x.value) ? `\0s${x.value}` : `\0u${x.value}`;
+    // A string is its own text (no copy to make a key), unless that text starts with the
+    // NUL that marks the other keys made of strings: floats, and unibyte strings with bytes
+    // above 127, which are never `equal' to a multibyte string (see sameStringText).
+    if (x instanceof LispString) {
+      const text = x.value;
+      if (!x.multibyte && needsMultibyte(text)) return `\0u${text}`;
+      return text.charCodeAt(0) === 0 ? `\0s${text}` : text;
+    }
     if (x instanceof LispFloat) return floatKey(x.value);
     if (typeof x === 'object' && x !== null && !(x instanceof LispSymbol) && !(typeof x === 'bigint')) return undefined;
     return x;
@@ -79,6 +85,10 @@ export class LispHashTable {
       const s = this.direct.get(dk);
       return s === undefined ? -1 : s;
     }
+    return this.bucketSlot(key);
+  }
+
+  private bucketSlot(key: LispObject): number {
     const bucket = this.buckets.get(this.test.hash(key));
     if (bucket) for (const s of bucket) if (this.test.cmp(key, this.keys[s] as LispObject)) return s;
     return -1;
@@ -90,7 +100,10 @@ export class LispHashTable {
   }
 
   put(key: LispObject, value: LispObject): void {
-    const s = this.findSlot(key);
+    // The direct key once: for a string it can be a new string each time.
+    const dk = this.test.directKey(key);
+    const found = dk !== undefined ? this.direct.get(dk) : this.bucketSlot(key);
+    const s = found === undefined ? -1 : found;
     if (s >= 0) {
       this.vals[s] = value;
       return;
@@ -104,7 +117,6 @@ export class LispHashTable {
     this.keys[slot] = key;
     this.vals[slot] = value;
     this.count++;
-    const dk = this.test.directKey(key);
     if (dk !== undefined) this.direct.set(dk, slot);
     else {
       const h = this.test.hash(key);
@@ -115,9 +127,10 @@ export class LispHashTable {
   }
 
   remove(key: LispObject): void {
-    const s = this.findSlot(key);
-    if (s < 0) return;
     const dk = this.test.directKey(key);
+    const found = dk !== undefined ? this.direct.get(dk) : this.bucketSlot(key);
+    if (found === undefined || found < 0) return;
+    const s = found;
     if (dk !== undefined) this.direct.delete(dk);
     else {
       const h = this.test.hash(this.keys[s] as LispObject);

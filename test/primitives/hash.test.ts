@@ -13,6 +13,12 @@ describe('fns.c: hash tables', () => {
     expect(lisp("(let ((h (make-hash-table :test 'eql))) (puthash -0.0 1 h) (puthash 0.0e+NaN 'nan h) (list (gethash 0.0 h) (gethash -0.0 h) (gethash 0.0e+NaN h) (gethash 2.0 (progn (puthash 2 'two h) h))))")).toBe("(nil 1 nan nil)");
     expect(lisp("(let ((h (make-hash-table :test 'equal))) (puthash 1 'int h) (puthash [1 2] 'vec h) (list (gethash 1.0 h) (gethash (vector 1 2) h)))")).toBe("(nil vec)");
   });
+  it("equal tables keep strings apart from floats and unibyte strings, whatever their text", () => {
+    // Keys whose text starts with NUL look like the keys made for floats and unibyte strings.
+    const fill = "(let ((h (make-hash-table :test 'equal))) (puthash 0.0 'float h) (puthash (string 0 ?f ?0 ?: ?0) 'nul-f h) (puthash (string 0 ?s ?a) 'nul-s h) (puthash \"a\" 'plain h) (puthash \"\\377\" 'unibyte h) (puthash (string-to-multibyte \"\\377\") 'multibyte h) (puthash (string 0 ?u 255) 'nul-u h)";
+    expect(lisp(`${fill} (list (gethash 0.0 h) (gethash (string 0 ?f ?0 ?: ?0) h) (gethash (string 0 ?s ?a) h) (gethash "a" h) (gethash (string 0 ?s) h) (gethash "\\377" h) (gethash (string-to-multibyte "\\377") h) (gethash (string 0 ?u 255) h) (hash-table-count h)))`)).toBe("(float nul-f nul-s plain nil unibyte multibyte nul-u 7)");
+    expect(lisp(`${fill} (remhash (string 0 ?s ?a) h) (remhash "a" h) (list (gethash (string 0 ?s ?a) h) (gethash "a" h) (gethash 0.0 h) (hash-table-count h)))`)).toBe("(nil nil float 5)");
+  });
   it("make-hash-table reports its parameters", () => {
     expect(lisp("(let ((h (make-hash-table))) (list (hash-table-test h) (hash-table-size h) (hash-table-weakness h) (hash-table-rehash-size h) (hash-table-rehash-threshold h) (hash-table-count h)))")).toBe("(eql 65 nil 1.5 0.8125 0)");
     expect(lisp("(list (hash-table-size (make-hash-table :size 0)) (hash-table-size (make-hash-table :size 10)) (hash-table-size (make-hash-table :size nil)))")).toBe("(1 10 65)");
