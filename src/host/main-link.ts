@@ -38,7 +38,7 @@ export class InterpreterWorker {
     this.shared = spawned.shared;
     this.port = spawned.port;
     this.worker = spawned.worker;
-    this.net = new NetServer((event) => this.post(event));
+    this.net = new NetServer((event) => this.post(event), spawned.writeSlots);
     this.children = new ChildServer((event) => this.post(event));
     // Attach both listeners now: 'exit' can come in the same tick as the last message.
     const onPortMessage = (m: FromWorker): void => {

@@ -7,6 +7,7 @@
 import * as net from 'node:net';
 import * as dgram from 'node:dgram';
 import * as dns from 'node:dns';
+import { WriteSlots } from './write-slots.js';
 import {
   ACCEPTED_ID_BASE, NET_STRING_BYTES, type NetBytes, type FromWorker, type ToWorker, type NetAddress, type NetFailure, type NetFamily, type NetId,
   type NetOp, type NetRequest, type NetReplyValue,
@@ -71,8 +72,18 @@ export class NetServer {
   private closed = false;
   private shutdownDone: Promise<void> | null = null;
 
-  /** post queues one event for the worker (InterpreterWorker.post batches per loop turn). */
-  constructor(private readonly post: (event: ToWorker) => void) {}
+  private readonly writeSlots: WriteSlots | null;
+
+  /**
+   * post queues one event for the worker (InterpreterWorker.post batches per
+   * loop turn); with writeSlots, the worker writes to connections directly.
+   */
+  constructor(
+    private readonly post: (event: ToWorker) => void,
+    writeSlots: SharedArrayBuffer | null = null,
+  ) {
+    this.writeSlots = writeSlots === null ? null : new WriteSlots(writeSlots);
+  }
 
   /** Handles a worker message if it is a network one; returns whether it was. */
   handle(message: FromWorker): boolean {
@@ -169,7 +180,10 @@ export class NetServer {
     const id = this.nextAcceptedId++;
     socket.setNoDelay(true);
     this.entries.set(id, { kind: 'socket', socket, userPaused: false, closing: false });
-    this.post({ type: 'net-accept', server: serverId, id, local: localOf(socket, server.path), remote: remoteOf(socket, server.path === null ? null : '') });
+    const direct = this.writeSlots?.open(socket) ?? undefined;
+    this.post({
+      type: 'net-accept', server: serverId, id, local: localOf(socket, server.path), remote: remoteOf(socket, server.path === null ? null : ''), direct,
+    });
     this.attach(id, socket);
     socket.resume();
   }
@@ -229,7 +243,8 @@ export class NetServer {
       if (r.paused) socket.pause();
       this.entries.set(r.id, { kind: 'socket', socket, userPaused: r.paused, closing: false });
       this.attach(r.id, socket);
-      done({ ok: true, local: localOf(socket, path === null ? null : ''), remote: remoteOf(socket, path) });
+      const direct = this.writeSlots?.open(socket) ?? undefined;
+      done({ ok: true, local: localOf(socket, path === null ? null : ''), remote: remoteOf(socket, path), direct });
     });
   }
 

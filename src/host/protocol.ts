@@ -12,7 +12,11 @@
 // net-eof, net-connect results, net-reply to blocking requests); commands join
 // FromWorker (`net` batches of fire-and-forget NetOps, `net-request` for the
 // blocking ones: listen, connect, lookup). Main owns the sockets and knows
-// them by number only (NetId); the worker owns everything Lisp.
+// them by number only (NetId); the worker owns everything Lisp. One
+// exception: the worker writes a connection's bytes to its descriptor itself
+// while main lets it (DirectWrite below, src/host/write-slots.ts); a write
+// that cannot finish there goes on as a `write` op, and so does every later
+// write to that socket.
 
 import type { MessagePort } from 'node:worker_threads';
 
@@ -39,6 +43,8 @@ export interface WorkerStart {
   port: MessagePort;
   /** 'fd': write stdout/stderr to fds 1/2; 'relay': send them to main as `output` messages. */
   output: 'fd' | 'relay';
+  /** The write-slot table of direct socket writes (see DirectWrite); absent: every write goes through main. */
+  writeSlots?: SharedArrayBuffer;
 }
 
 /** Where the worker's standard input comes from: fd 0 itself (batch), main (the REPL owns stdin), or nowhere (embedding). */
@@ -164,7 +170,7 @@ export type NetRequest =
   | { kind: 'lookup'; host: string; family: NetFamily | null };
 
 export type NetReplyValue =
-  | { ok: true; local?: NetAddress; remote?: NetAddress; addresses?: NetAddress[] }
+  | { ok: true; local?: NetAddress; remote?: NetAddress; addresses?: NetAddress[]; direct?: DirectWrite }
   | { ok: false; failure: NetFailure };
 
 export type NetOp =
@@ -189,13 +195,44 @@ export type NetOp =
 export type NetEvent =
   | { type: 'net-reply'; id: number; value: NetReplyValue }
   /** A server accepted a connection, now known as id. */
-  | { type: 'net-accept'; server: NetId; id: NetId; local: NetAddress; remote: NetAddress }
+  | { type: 'net-accept'; server: NetId; id: NetId; local: NetAddress; remote: NetAddress; direct?: DirectWrite }
   /** Bytes read; for datagrams, one datagram and its sender. */
   | { type: 'net-data'; id: NetId; data: NetBytes; from?: NetAddress }
   /** The peer closed (end of file) or the connection broke. */
   | { type: 'net-eof'; id: NetId }
   /** The result of a :nowait connect. */
   | { type: 'net-connect'; id: NetId; value: NetReplyValue };
+
+// ---- direct socket writes -----------------------------------------------------
+
+/**
+ * A connection whose bytes the worker writes to the socket itself, with one
+ * write(2) on main's descriptor, instead of posting them to main (see
+ * src/host/write-slots.ts). slot is the connection's word in the shared
+ * write-slot table, which says who may use the descriptor; generation tells
+ * this connection from later users of the same slot.
+ */
+export interface DirectWrite {
+  fd: number;
+  slot: number;
+  generation: number;
+}
+
+/** The states of a write-slot word: its low two bits (the others hold the generation). */
+export const SLOT_OPEN = 0;
+/** The worker is inside a write on the descriptor: main must not close it yet. */
+export const SLOT_WRITING = 1;
+/** Main closed (or is closing) the descriptor: the worker must not touch it. */
+export const SLOT_CLOSED = 2;
+export const WRITE_SLOT_COUNT = 4096;
+
+export function slotWord(generation: number, state: number): number {
+  return ((generation & 0x1fffffff) << 2) | state;
+}
+
+export function makeWriteSlots(): SharedArrayBuffer {
+  return new SharedArrayBuffer(WRITE_SLOT_COUNT * 4);
+}
 
 // ---- subprocesses -------------------------------------------------------------
 

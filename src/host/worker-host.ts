@@ -40,8 +40,12 @@ export class WorkerHost implements Host {
   private readonly netReplies = new Map<number, NetReplyValue>();
   private readonly childReplies = new Map<number, ChildReplyValue>();
 
+  /** The table of direct socket writes (see write-slots.ts). */
+  readonly writeSlots: Int32Array | null;
+
   constructor(start: WorkerStart) {
     this.words = new Int32Array(start.shared);
+    this.writeSlots = start.writeSlots ? new Int32Array(start.writeSlots) : null;
     this.port = start.port;
     this.output = start.output;
   }

@@ -21,8 +21,9 @@ import { errorMessageString } from '../primitives/errors.js';
 import { messageToStderr } from '../primitives/print.js';
 import { host } from '../host/host.js';
 import { clearQuit } from '../host/quit.js';
+import { writeDirect } from './direct-write.js';
 import {
-  NET_STRING_BYTES, type NetBytes, type NetAddress, type NetEvent, type NetFamily, type NetId, type NetOp, type NetReplyValue,
+  NET_STRING_BYTES, type DirectWrite, type NetBytes, type NetAddress, type NetEvent, type NetFamily, type NetId, type NetOp, type NetReplyValue,
   type NetRequest,
 } from '../host/protocol.js';
 import {
@@ -72,6 +73,8 @@ export interface NetHost {
   beforeWait: (() => void) | null;
   onIdleNetEvents: (() => void) | null;
   postNet(ops: NetOp[]): void;
+  /** The table of direct socket writes, when this host has one. */
+  readonly writeSlots?: Int32Array | null;
   waitNet(timeoutMs: number): void;
   netRequest(request: NetRequest): NetReplyValue;
 }
@@ -160,7 +163,7 @@ function sink(e: NetEvent): void {
         return;
       }
       unborn.set(e.id, []);
-      enqueue(server, { kind: 'accept', id: e.id, local: e.local, remote: e.remote });
+      enqueue(server, { kind: 'accept', id: e.id, local: e.local, remote: e.remote, direct: e.direct });
       return;
     }
     case 'net-data':
@@ -174,7 +177,7 @@ function sink(e: NetEvent): void {
     case 'net-connect': {
       const p = byNetId.get(e.id);
       if (p === undefined) return;
-      if (e.value.ok) enqueue(p, { kind: 'connect', ok: true, local: e.value.local!, remote: e.value.remote! });
+      if (e.value.ok) enqueue(p, { kind: 'connect', ok: true, local: e.value.local!, remote: e.value.remote!, direct: e.value.direct });
       else enqueue(p, { kind: 'connect', ok: false, errno: e.value.failure.errno });
       return;
     }
@@ -415,7 +418,7 @@ function deliver(p: LispProcess, e: QueuedEvent): void {
       peerClosed(p);
       return;
     case 'accept':
-      accept(p, e.id, e.local, e.remote);
+      accept(p, e.id, e.local, e.remote, e.direct);
       return;
     case 'connect':
       connected(p, e);
@@ -485,6 +488,7 @@ function connected(p: LispProcess, e: Extract<QueuedEvent, { kind: 'connect' }>)
     else p.status = Qopen;
     plistPut(p.contact, Kremote, addressToLisp(e.remote));
     plistPut(p.contact, Klocal, addressToLisp(e.local));
+    p.directWrite = e.direct ?? null;
     runSentinel(p, 'open\n');
     return;
   }
@@ -498,7 +502,7 @@ function connected(p: LispProcess, e: Extract<QueuedEvent, { kind: 'connect' }>)
 /** Counter of accepted connections (all servers), for the "<N>" names of Unix-socket conns. */
 let acceptCounter = 0;
 
-function accept(server: LispProcess, id: NetId, local: NetAddress, remote: NetAddress): void {
+function accept(server: LispProcess, id: NetId, local: NetAddress, remote: NetAddress, direct: DirectWrite | undefined): void {
   const early = unborn.get(id) ?? [];
   unborn.delete(id);
   if (!server.live) {
@@ -510,6 +514,7 @@ function accept(server: LispProcess, id: NetId, local: NetAddress, remote: NetAd
   const conn = new LispProcess(uniqueProcessName(`${server.name} ${suffix}`), 'conn', { decode: server.decoding, encode: server.encoding });
   conn.family = server.family;
   conn.netId = id;
+  conn.directWrite = direct ?? null;
   conn.status = Qopen;
   conn.filter = server.filter;
   conn.sentinel = server.sentinel;
@@ -548,6 +553,7 @@ export function forget(p: LispProcess): void {
     queueOp({ op: 'close', id: p.netId });
     p.netId = -1;
   }
+  p.directWrite = null;
   p.queue.length = 0;
   ready.delete(p);
   p.carry = null;
@@ -612,6 +618,14 @@ export function sendBytes(p: LispProcess, s: LispString): void {
   if (p.eofSent) return;
   if (s.length === 0) return;
   const data = encodeInput(p, s);
+  const slots = netHostCache?.writeSlots;
+  if (p.directWrite !== null && slots) {
+    const rest = writeDirect(slots, p.directWrite, data);
+    if (rest === null) return;
+    p.directWrite = null;
+    queueOp({ op: 'write', id: p.netId, data: rest }, rest.length);
+    return;
+  }
   queueOp({ op: 'write', id: p.netId, data }, data.length);
 }
 
@@ -763,6 +777,7 @@ export function makeNetworkProcess(args: LispObject[]): LispObject {
   const id = nextNetId++;
   const kind = datagram ? 'datagram' : isServer ? 'server' : 'client';
   let status: LispSymbol = Qopen;
+  let direct: DirectWrite | null = null;
   let datagramAddress: LispObject = NIL;
 
   if (typeArg === Qseqpacket) {
@@ -812,11 +827,13 @@ export function makeNetworkProcess(args: LispObject[]): LispObject {
       if (!reply.ok) fileError(reply.failure, 'make client process failed', given);
       plistPut(contact, Kremote, addressToLisp(reply.remote!));
       plistPut(contact, Klocal, addressToLisp(reply.local!));
+      direct = reply.direct ?? null;
     }
   }
 
   const p = new LispProcess(uniqueProcessName(nameArg.value), kind, coding);
   p.netId = id;
+  p.directWrite = direct;
   p.family = target.family;
   p.contact = contact;
   p.buffer = buffer;

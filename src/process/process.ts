@@ -6,7 +6,7 @@ import {
   type LispObject, type LispOpaque, LispSymbol, Cons, NIL, intern, list, error,
 } from '../lisp/index.js';
 import { Marker, type Buffer } from '../buffer/buffer.js';
-import type { NetBytes, NetFamily, NetId } from '../host/protocol.js';
+import type { DirectWrite, NetBytes, NetFamily, NetId } from '../host/protocol.js';
 
 const Qprocess = intern('process');
 export const Qinternal_default_process_filter = intern('internal-default-process-filter');
@@ -29,8 +29,8 @@ export type ProcessKind = NetKind | 'child' | 'pipe';
 export type QueuedEvent =
   | { kind: 'data'; data: NetBytes; from?: { family: NetFamily; address: string; port: number } }
   | { kind: 'eof' }
-  | { kind: 'accept'; id: NetId; local: { family: NetFamily; address: string; port: number }; remote: { family: NetFamily; address: string; port: number } }
-  | { kind: 'connect'; ok: true; local: { family: NetFamily; address: string; port: number }; remote: { family: NetFamily; address: string; port: number } }
+  | { kind: 'accept'; id: NetId; local: { family: NetFamily; address: string; port: number }; remote: { family: NetFamily; address: string; port: number }; direct?: DirectWrite }
+  | { kind: 'connect'; ok: true; local: { family: NetFamily; address: string; port: number }; remote: { family: NetFamily; address: string; port: number }; direct?: DirectWrite }
   | { kind: 'connect'; ok: false; errno: number }
   /** A subprocess ended (all its output came before). */
   | { kind: 'exit'; code: number | null; signal: number | null }
@@ -78,6 +78,8 @@ export class LispProcess implements LispOpaque {
   readonly queue: QueuedEvent[] = [];
   /** Bytes delivered since main was last told how much was consumed (backpressure). */
   unreported = 0;
+  /** The socket this thread writes to itself, until a write cannot finish there (see write-slots.ts). */
+  directWrite: DirectWrite | null = null;
 
   constructor(name: string, kind: ProcessKind, coding: { decode: LispSymbol; encode: LispSymbol }) {
     this.name = name;
