@@ -4,7 +4,7 @@
 import { receiveMessageOnPort, type Worker, type MessagePort } from 'node:worker_threads';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ASLEEP, SEQ, type FromWorker, type ToWorker } from './protocol.js';
+import { ASLEEP, SEQ, type FromWorker, type ToWorkerItem } from './protocol.js';
 import { spawnInterpreterThread, type SpawnOptions, type SpawnedThread } from './worker-spawn.js';
 import { requestKill, requestQuit } from './quit.js';
 import { NetServer } from './net-server.js';
@@ -28,7 +28,7 @@ export class InterpreterWorker {
   readonly children: ChildServer;
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private outgoing: ToWorker[] = [];
+  private outgoing: ToWorkerItem[] = [];
   private flushScheduled = false;
   private crash: Error | null = null;
   private exited = false;
@@ -69,7 +69,7 @@ export class InterpreterWorker {
   }
 
   /** Queues an event; events of one event-loop turn travel as one batch. */
-  post(event: ToWorker): void {
+  post(event: ToWorkerItem): void {
     this.outgoing.push(event);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -124,10 +124,10 @@ export class InterpreterWorker {
  * a copy: those that own their whole ArrayBuffer (Node's socket chunks do;
  * pooled or shared ones are copied).
  */
-function transferables(batch: ToWorker[]): ArrayBuffer[] {
+function transferables(batch: ToWorkerItem[]): ArrayBuffer[] {
   let out: ArrayBuffer[] | null = null;
   for (const e of batch) {
-    if ((e.type !== 'net-data' && e.type !== 'child-data') || typeof e.data === 'string') continue;
+    if (typeof e === 'string' || (e.type !== 'net-data' && e.type !== 'child-data') || typeof e.data === 'string') continue;
     const buf = e.data.buffer;
     if (buf instanceof ArrayBuffer && e.data.byteOffset === 0 && e.data.byteLength === buf.byteLength) (out ??= []).push(buf);
   }

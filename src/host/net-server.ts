@@ -9,7 +9,7 @@ import * as dgram from 'node:dgram';
 import * as dns from 'node:dns';
 import { WriteSlots } from './write-slots.js';
 import {
-  ACCEPTED_ID_BASE, NET_STRING_BYTES, type NetBytes, type FromWorker, type ToWorker, type NetAddress, type NetFailure, type NetFamily, type NetId,
+  ACCEPTED_ID_BASE, NET_STRING_BYTES, packNetData, type ToWorkerItem, type NetBytes, type FromWorker, type NetAddress, type NetFailure, type NetFamily, type NetId,
   type NetOp, type NetRequest, type NetReplyValue,
 } from './protocol.js';
 
@@ -79,7 +79,7 @@ export class NetServer {
    * loop turn); with writeSlots, the worker writes to connections directly.
    */
   constructor(
-    private readonly post: (event: ToWorker) => void,
+    private readonly post: (event: ToWorkerItem) => void,
     writeSlots: SharedArrayBuffer | null = null,
   ) {
     this.writeSlots = writeSlots === null ? null : new WriteSlots(writeSlots);
@@ -200,7 +200,8 @@ export class NetServer {
     socket.on('data', (chunk: Buffer) => {
       const entry = this.entries.get(id);
       if (entry === undefined || entry.kind !== 'socket' || entry.closing) return;
-      this.post({ type: 'net-data', id, data: wire(chunk) });
+      const data = wire(chunk);
+      this.post(typeof data === 'string' ? packNetData(id, data) : { type: 'net-data', id, data });
       const n = (this.unread.get(id) ?? 0) + chunk.length;
       this.unread.set(id, n);
       if (n > HIGH_WATER) socket.pause();

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Host, HostEvent } from './host.js';
 import {
-  SEQ, ASLEEP, type WorkerStart, type FromWorker, type ToWorker, type InputMode, type NetEvent, type NetOp,
+  SEQ, ASLEEP, packedNetId, packedNetBytes, type ToWorkerItem, type WorkerStart, type FromWorker, type InputMode, type NetEvent, type NetOp,
   type NetRequest, type NetReplyValue, type ChildEvent, type ChildOp, type ChildSpawn, type ChildReplyValue,
 } from './protocol.js';
 import { quitRequested } from './quit.js';
@@ -214,10 +214,16 @@ export class WorkerHost implements Host {
     for (;;) {
       const m = receiveMessageOnPort(this.port);
       if (m === undefined) return;
-      const batch = m.message as ToWorker[];
+      const batch = m.message as ToWorkerItem[];
       for (let i = 0; i < batch.length; i++) {
         const e = batch[i];
-        if (e.type === 'net-reply') this.netReplies.set(e.id, e.value);
+        if (typeof e === 'string') {
+          const event: NetEvent = { type: 'net-data', id: packedNetId(e), data: packedNetBytes(e) };
+          if (this.netSink !== null) {
+            this.netSink(event);
+            this.netActivity++;
+          } else this.pending.push(event);
+        } else if (e.type === 'net-reply') this.netReplies.set(e.id, e.value);
         else if (e.type === 'child-reply') this.childReplies.set(e.id, e.value);
         else if (this.childSink !== null && (e.type === 'child-data' || e.type === 'child-exit')) {
           this.childSink(e);
