@@ -113,7 +113,8 @@ export function compile(node: Node, fn: FnInfo): Code {
       return compileClosure(node.info, fn);
     case K.Catch: {
       const tag = compile(node.tag, fn);
-      const body = compile(node.body, fn);
+      const call = compileBodyCall(node.body, fn);
+      const body = call?.code ?? compile(node.body, fn);
       return (fr) => {
         const t = tag(fr);
         const tags = callState.catchTags;
@@ -127,6 +128,7 @@ export function compile(node: Node, fn: FnInfo): Code {
             callState.depth = depth;
             return e.value;
           }
+          if (call !== null) call.note(e, fr);
           throw e;
         } finally {
           tags.pop();
@@ -134,7 +136,8 @@ export function compile(node: Node, fn: FnInfo): Code {
       };
     }
     case K.Unwind: {
-      const body = compile(node.body, fn);
+      const call = compileBodyCall(node.body, fn);
+      const body = call?.code ?? compile(node.body, fn);
       const cleanup = compile(node.cleanup, fn);
       return (fr) => {
         const depth = callState.depth;
@@ -142,6 +145,7 @@ export function compile(node: Node, fn: FnInfo): Code {
         try {
           v = body(fr);
         } catch (e) {
+          if (call !== null) call.note(e, fr);
           // Emacs exits from the debugger without unwinding: no cleanups then.
           if (!(e instanceof KillEmacs) && !(e instanceof LispSignal && e.uncaught)) {
             callState.depth = depth;
@@ -154,8 +158,11 @@ export function compile(node: Node, fn: FnInfo): Code {
         return v;
       };
     }
-    case K.CondCase:
-      return compileConditionCase(node.variable, compile(node.body, fn), node.handlers, node.success, fn);
+    case K.CondCase: {
+      const call = compileBodyCall(node.body, fn);
+      const body = call?.code ?? compile(node.body, fn);
+      return compileConditionCase(node.variable, body, call, node.handlers, node.success, fn);
+    }
     case K.Wrap: {
       const wrap = node.wrap;
       const body = compile(node.body, fn);
@@ -676,6 +683,104 @@ function compileGenericCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx,
   }
 }
 
+/*
+ * The body of catch, unwind-protect and condition-case is often one call of a
+ * Lisp function. Its call site then has no try/catch of its own (each one
+ * costs a catch and a rethrow on every non-local exit through it): the
+ * enclosing form, which catches anyway, notes the call's frame for the
+ * signal's backtrace. The call keeps its arguments and whether it got as far
+ * as calling (an error while evaluating the arguments is no frame of it) in
+ * slots of the frame, so recursion through the same form stays right.
+ */
+interface BodyCall {
+  readonly code: Code;
+  /** Notes the call's frame on e if e came out of the called function. */
+  note(e: unknown, fr: Frame): void;
+}
+
+function compileBodyCall(node: Node, fn: FnInfo): BodyCall | null {
+  if (node.k !== K.Call) return null;
+  const sym = node.sym;
+  const n = node.args.length;
+  // A builtin's call may be inlined by compileCall; keep that path.
+  if (sym.fn instanceof Subr || n > 3) return null;
+  const args = node.args.map((a) => compile(a, fn));
+  const form = node.form;
+  const generic = compileGenericCall(sym, args, form, node.ctx as Ctx, fn);
+  // Slots: whether the function was called, then the arguments.
+  const called = fn.nslots;
+  fn.nslots += n + 1;
+  let seen: LispObject | null = null;
+  let entry: Fast0 | Fast1 | Fast2 | Fast3 | null = null;
+  let closure: CompiledClosure | null = null;
+  /** Caches f's entry; false when the generic call must handle f (slow path, exit builtins). */
+  const cache = (f: LispObject): boolean => {
+    const d = directEntry(f, n);
+    if (d === null || alwaysExits(f)) return false;
+    seen = f;
+    entry = d;
+    closure = f instanceof CompiledClosure ? f : null;
+    return true;
+  };
+  const note = (e: unknown, fr: Frame): void => {
+    if (fr[called] !== true || !(e instanceof LispSignal)) return;
+    const vals = new Array<LispObject>(n);
+    for (let i = 0; i < n; i++) vals[i] = fr[called + 1 + i] as LispObject;
+    noteFrame(e, sym, vals, form);
+  };
+  let code: Code;
+  switch (n) {
+    case 0:
+      code = (fr) => {
+        fr[called] = false;
+        const f = sym.fn;
+        if (f !== seen && !cache(f)) return generic(fr);
+        fr[called] = true;
+        return closure !== null ? closure.call0() : (entry as Fast0)();
+      };
+      break;
+    case 1: {
+      const [c0] = args;
+      code = (fr) => {
+        fr[called] = false;
+        const f = sym.fn;
+        if (f !== seen && !cache(f)) return generic(fr);
+        const a = (fr[called + 1] = c0(fr));
+        fr[called] = true;
+        return closure !== null ? closure.call1(a) : (entry as Fast1)(a);
+      };
+      break;
+    }
+    case 2: {
+      const [c0, c1] = args;
+      code = (fr) => {
+        fr[called] = false;
+        const f = sym.fn;
+        if (f !== seen && !cache(f)) return generic(fr);
+        const a = (fr[called + 1] = c0(fr));
+        const b = (fr[called + 2] = c1(fr));
+        fr[called] = true;
+        return closure !== null ? closure.call2(a, b) : (entry as Fast2)(a, b);
+      };
+      break;
+    }
+    default: {
+      const [c0, c1, c2] = args;
+      code = (fr) => {
+        fr[called] = false;
+        const f = sym.fn;
+        if (f !== seen && !cache(f)) return generic(fr);
+        const a = (fr[called + 1] = c0(fr));
+        const b = (fr[called + 2] = c1(fr));
+        const c = (fr[called + 3] = c2(fr));
+        fr[called] = true;
+        return closure !== null ? closure.call3(a, b, c) : (entry as Fast3)(a, b, c);
+      };
+    }
+  }
+  return { code, note };
+}
+
 /** What a call node knows, for the slow path (macros defined late, aliases, lambdas...). */
 export interface CallSite {
   readonly sym: LispSymbol;
@@ -725,6 +830,7 @@ export function handlerMatches(conditions: readonly LispSymbol[] | true, errorSy
 function compileConditionCase(
   variable: Param | null,
   body: Code,
+  call: BodyCall | null,
   handlerNodes: Handler[],
   successNode: Node | null,
   fn: FnInfo,
@@ -765,6 +871,7 @@ function compileConditionCase(
           return runHandler(fr, h.body, sig.errorObject);
         }
       }
+      if (call !== null) call.note(sig, fr);
       throw sig;
     }
     handlerStack.length = hs;
