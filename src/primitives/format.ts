@@ -131,7 +131,9 @@ function isDigit(c: number): boolean {
  * format string's ` and ' follow text-quoting-style).
  */
 export function formatString(fmt: LispString, args: LispObject[], message: boolean): LispString {
-  if (!message) {
+  // format-message differs from format only in the format string's quotes:
+  // without any, the parsed template serves it too (`error' formats this way).
+  if (!message || (fmt.value.indexOf('`') < 0 && fmt.value.indexOf("'") < 0)) {
     const template = templateFor(fmt.value);
     if (template !== null) return formatWithTemplate(fmt, template, args, 0);
   }
