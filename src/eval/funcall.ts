@@ -49,24 +49,49 @@ export function noteFrame(e: unknown, fn: LispObject, args: LispObject[], form: 
  * as its innermost frame (see takeExitFrame). A throw leaves it unused: the
  * places that catch throws and then run code drop it (dropExitFrame).
  */
-let exitSite: { sym: LispSymbol; form: Cons } | null = null;
+let exitSym: LispSymbol | null = null;
+let exitForm: Cons | null = null;
 let exitArgs: LispObject[] | null = null;
+// The arguments of a builtin's call noted without an array (noteBuiltinCall).
+let exitCount = 0;
+let exitA: LispObject = NIL;
+let exitB: LispObject = NIL;
+let exitC: LispObject = NIL;
 
 export function noteExitFrame(site: { sym: LispSymbol; form: Cons }, args: LispObject[]): void {
-  exitSite = site;
+  exitSym = site.sym;
+  exitForm = site.form;
   exitArgs = args;
 }
 
+/**
+ * The slow path of an inlined builtin, which never calls Lisp, notes its call
+ * the same way instead of catching (a catch costs a rethrow on every error
+ * through it), and drops the note when the builtin returns.
+ */
+export function noteBuiltinCall(sym: LispSymbol, form: Cons, n: number, a: LispObject, b: LispObject, c: LispObject): void {
+  exitSym = sym;
+  exitForm = form;
+  exitArgs = null;
+  exitCount = n;
+  exitA = a;
+  exitB = b;
+  exitC = c;
+}
+
 export function dropExitFrame(): void {
-  exitSite = null;
+  exitSym = null;
 }
 
 /** Gives a new signal the frame of the exit call that raised it. */
 export function takeExitFrame(sig: LispSignal): void {
-  if (exitSite === null) return;
-  sig.frames.push(new LazyFrame(exitSite.sym, exitArgs, exitSite.form));
-  exitSite = null;
+  if (exitSym === null) return;
+  let args = exitArgs;
+  if (args === null) args = exitCount === 1 ? [exitA] : exitCount === 2 ? [exitA, exitB] : [exitA, exitB, exitC];
+  sig.frames.push(new LazyFrame(exitSym, args, exitForm));
+  exitSym = null;
   exitArgs = null;
+  exitA = exitB = exitC = NIL;
 }
 
 /** Calls a subr with an argument array, checking its arity and padding optionals with nil. */

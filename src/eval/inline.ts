@@ -4,11 +4,13 @@
 // builtin's meaning stays: the code checks on every call that the function
 // cell still holds the builtin (else it takes the general call), and any
 // case off the fast path (other types, overflow, errors) calls the builtin
-// itself, recording the backtrace frame as a general call does.
+// itself, recording the backtrace frame as a general call does. None of these
+// builtins calls Lisp, so the frame is noted for the signal it may raise
+// (noteBuiltinCall) rather than added by a catch on the way out.
 import { type LispObject, type LispSymbol, Cons, NIL, T, Subr } from '../lisp/index.js';
 import { CompiledClosure } from './closure.js';
 import type { Code } from './ir.js';
-import { noteFrame } from './funcall.js';
+import { noteFrame, noteBuiltinCall, dropExitFrame } from './funcall.js';
 import { quitCell, signalQuit } from './state.js';
 import { directEntry } from './compile.js';
 
@@ -19,27 +21,24 @@ type Fast3 = (a: LispObject, b: LispObject, c: LispObject) => LispObject;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 function call1(entry: Fast1, a: LispObject, sym: LispSymbol, form: Cons): LispObject {
-  try {
-    return entry(a);
-  } catch (e) {
-    throw noteFrame(e, sym, [a], form);
-  }
+  noteBuiltinCall(sym, form, 1, a, NIL, NIL);
+  const v = entry(a);
+  dropExitFrame();
+  return v;
 }
 
 function call2(entry: Fast2, a: LispObject, b: LispObject, sym: LispSymbol, form: Cons): LispObject {
-  try {
-    return entry(a, b);
-  } catch (e) {
-    throw noteFrame(e, sym, [a, b], form);
-  }
+  noteBuiltinCall(sym, form, 2, a, b, NIL);
+  const v = entry(a, b);
+  dropExitFrame();
+  return v;
 }
 
 function call3(entry: Fast3, a: LispObject, b: LispObject, c: LispObject, sym: LispSymbol, form: Cons): LispObject {
-  try {
-    return entry(a, b, c);
-  } catch (e) {
-    throw noteFrame(e, sym, [a, b, c], form);
-  }
+  noteBuiltinCall(sym, form, 3, a, b, c);
+  const v = entry(a, b, c);
+  dropExitFrame();
+  return v;
 }
 
 /**
