@@ -336,6 +336,37 @@ export class TextStore {
     return -1;
   }
 
+  /**
+   * Horspool's search for a run of ASCII keys within units [a, b): the
+   * first offset u where every unit of [u, u + keys.length) is below 128
+   * and maps through keyOf to its key; -1 if none. shift tells how far the
+   * window may move for the key under its last unit.
+   */
+  findKeys(keys: Int32Array, keyOf: Int32Array, shift: Int32Array, a: number, b: number): number {
+    const gs = this.gapStart;
+    const gap = this.gapEnd - gs;
+    const buf = this.buf;
+    const last = keys.length - 1;
+    const lastKey = keys[last];
+    for (let u = a; u + last < b; ) {
+      const e = u + last;
+      const c = buf[e < gs ? e : e + gap];
+      const key = c < 128 ? keyOf[c] : -1;
+      if (key === lastKey) {
+        let k = last - 1;
+        while (k >= 0) {
+          const v = u + k;
+          const d = buf[v < gs ? v : v + gap];
+          if ((d < 128 ? keyOf[d] : -1) !== keys[k]) break;
+          k--;
+        }
+        if (k < 0) return u;
+      }
+      u += key >= 0 ? shift[key] : last + 1;
+    }
+    return -1;
+  }
+
   /** The unit offset of the last code unit `code` in [a, b), or -1. */
   lastIndexOfUnit(code: number, a: number, b: number): number {
     const gs = this.gapStart;

@@ -370,17 +370,15 @@ export interface Program {
   anchored: boolean;
   /** The one character every match begins with, or -1. */
   firstChar: number;
+  /** The ASCII text every match begins with (2 characters or more), for a skipping scan; or null. */
+  prefix: LiteralPrefix | null;
   /** Compiled for case-fold-search. */
   fold: boolean;
-  /** First-character bitmaps of Split guards, and whether characters of 256 and above pass each. */
-  guards: Uint8Array[];
-  guardHigh: number[];
   /**
    * Per guard, where its Split sends control for each character below 256
-   * (the Split itself when its preferred branch is possible, else the first
-   * Split down the chain of guarded alternatives whose guard passes, or
-   * where the chain ends); likewise for characters of 256 and above, and at
-   * the end of the text.
+   * (the Split itself when both branches are possible, else the one branch
+   * that is, followed down any chain of guarded Splits; see resolveSplit);
+   * likewise for characters of 256 and above, and at the end of the text.
    */
   guardJump: Int32Array[];
   guardHighJump: number[];
@@ -601,7 +599,8 @@ function oneCharMayMatch(code: Int32Array, sets: CharSet[], pc: number, c: numbe
     case Op.Any:
       return c !== 10;
     case Op.Set:
-      return sets[arg].test(c);
+      // A set that consults the syntax table may answer differently when the program runs.
+      return sets[arg].syntaxClasses.length > 0 || sets[arg].test(c);
     default:
       return true;
   }
@@ -613,8 +612,61 @@ function skipSaves(code: Int32Array, pc: number): number {
   return pc;
 }
 
+/**
+ * Can the code from pc reach Match through register saves, jumps and
+ * choices alone? Then it always succeeds there, and nothing pushed before
+ * it is ever backtracked into.
+ */
+function reachesMatchFreely(code: Int32Array, pc: number): boolean {
+  const seen = new Set<number>();
+  const work = [pc];
+  while (work.length > 0) {
+    const p = work.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    switch (code[p]) {
+      case Op.Match:
+        return true;
+      case Op.Save:
+        work.push(p + 2);
+        break;
+      case Op.Jmp:
+        work.push(code[p + 1]);
+        break;
+      case Op.Split:
+        work.push(code[p + 1], code[p + 2]);
+        break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Must whatever follows the greedy run at pc begin by consuming a character
+ * the run's own instruction rejects? Then resuming inside the run (where
+ * the next character is one it accepted) always fails.
+ */
+function followIsDisjoint(prog: Program, pc: number, fold: boolean): boolean {
+  const code = prog.code;
+  const follow = firstChars(prog, code[pc + 4]);
+  if (follow === null) return false;
+  const one = pc + 6;
+  for (let c = 0; c < 256; c++) if (follow.map[c] !== 0 && oneCharMayMatch(code, prog.sets, one, c, fold)) return false;
+  if (!follow.high) return true;
+  switch (code[one]) {
+    case Op.Char:
+      return code[one + 1] < 256;
+    case Op.CharFold:
+      return code[one + 1] < 128;
+    case Op.Set:
+      return !prog.sets[code[one + 1]].matchesHigh();
+    default:
+      return false;
+  }
+}
+
 /** Marks runs of one character whose backtracking can never help, and hints the rest. */
-function optimizeRepeats(prog: Program, fold: boolean): void {
+function optimizeRepeats(prog: Program, fold: boolean, inLoop: Uint8Array): void {
   const code = prog.code;
   for (let pc = 0; pc < code.length; pc += instrSize(code[pc])) {
     if (code[pc] !== Op.RepOne || !(code[pc + 3] & REP_GREEDY)) continue;
@@ -624,6 +676,10 @@ function optimizeRepeats(prog: Program, fold: boolean): void {
     }
     const next = skipSaves(code, code[pc + 4]);
     if (code[next] === Op.Match) {
+      code[pc + 3] |= REP_POSSESSIVE;
+    } else if (!inLoop[pc] && (reachesMatchFreely(code, next) || followIsDisjoint(prog, pc, fold))) {
+      // Emacs would keep a failure point here, but outside a loop only one at a time:
+      // too few to bring its stack limit any nearer.
       code[pc + 3] |= REP_POSSESSIVE;
     } else if (code[next] === Op.Char) {
       const c = code[next + 1];
@@ -648,8 +704,14 @@ function optimizeRepeats(prog: Program, fold: boolean): void {
   }
 }
 
+/** Characters below 256 that may come first (map), and whether any of 256 and above may (high). */
+interface FirstChars {
+  map: Uint8Array;
+  high: boolean;
+}
+
 /** The characters that can begin a match from pc on, or null when it may consume nothing first or anything. */
-function firstChars(prog: Program, startPc: number): { map: Uint8Array; high: boolean } | null {
+function firstChars(prog: Program, startPc: number): FirstChars | null {
   const code = prog.code;
   const map = new Uint8Array(256);
   let high = false;
@@ -746,39 +808,130 @@ function computeFastmap(prog: Program): void {
   }
 }
 
-/** Gives each Split whose preferred branch must begin with a known character a guard. */
-function computeGuards(prog: Program): void {
+/**
+ * Gives each Split a guard when either branch must begin with a known
+ * character: where that character rules a branch out, the Split needs no
+ * choice (and no failure point).
+ */
+function computeGuards(prog: Program, inLoop: Uint8Array): void {
   const code = prog.code;
+  // Per Split pc: its branches' first characters (null: unknown).
+  const branches = new Map<number, { preferred: FirstChars | null; other: FirstChars | null }>();
   for (let pc = 0; pc < code.length; pc += instrSize(code[pc])) {
     if (code[pc] !== Op.Split) continue;
-    const first = firstChars(prog, code[pc + 1]);
-    if (first === null) continue;
-    code[pc + 3] = prog.guards.length;
-    prog.guards.push(first.map);
-    prog.guardHigh.push(first.high ? 1 : 0);
+    const preferred = firstChars(prog, code[pc + 1]);
+    const other = firstChars(prog, code[pc + 2]);
+    if (preferred === null && other === null) continue;
+    branches.set(pc, { preferred, other });
   }
-  // With every guard known, resolve chains of failing guards once per character.
-  for (let pc = 0; pc < code.length; pc += instrSize(code[pc])) {
-    if (code[pc] !== Op.Split || code[pc + 3] < 0) continue;
+  const lowPasses = (first: FirstChars | null, c: number): boolean => first === null || first.map[c] !== 0;
+  for (const pc of branches.keys()) {
     const jump = new Int32Array(256);
-    for (let c = 0; c < 256; c++) jump[c] = followGuards(prog, pc, (g) => prog.guards[g][c] !== 0);
+    let useful = false;
+    for (let c = 0; c < 256; c++) {
+      jump[c] = resolveSplit(prog, branches, inLoop, pc, (f) => lowPasses(f, c));
+      if (jump[c] !== pc) useful = true;
+    }
+    const high = resolveSplit(prog, branches, inLoop, pc, (f) => f === null || f.high);
+    const atStop = resolveSplit(prog, branches, inLoop, pc, (f) => f === null);
+    // A guard that never spares a failure point would only cost a lookup.
+    if (!useful && high === pc && atStop === pc) continue;
+    code[pc + 3] = prog.guardJump.length;
     prog.guardJump.push(jump);
-    prog.guardHighJump.push(followGuards(prog, pc, (g) => prog.guardHigh[g] !== 0));
-    prog.guardStopJump.push(followGuards(prog, pc, () => false));
+    prog.guardHighJump.push(high);
+    prog.guardStopJump.push(atStop);
   }
 }
 
-/** Where a run of guarded Splits starting at pc sends control, passes(guard) saying which guards pass. */
-function followGuards(prog: Program, pc: number, passes: (guard: number) => boolean): number {
+/**
+ * Where control can go from the guarded Split at pc without a choice,
+ * passes(firstChars) saying whether a branch can begin with the character
+ * at hand: the Split itself when both branches can; the only possible
+ * branch (resolved in turn when it is another guarded Split), except that
+ * a Split in a loop always keeps its failure point; the other branch when
+ * neither can (it fails there as well as anything would).
+ */
+function resolveSplit(
+  prog: Program,
+  branches: Map<number, { preferred: FirstChars | null; other: FirstChars | null }>,
+  inLoop: Uint8Array,
+  pc: number,
+  passes: (first: FirstChars | null) => boolean,
+): number {
   const code = prog.code;
   let p = pc;
-  while (code[p] === Op.Split && code[p + 3] >= 0 && !passes(code[p + 3])) p = code[p + 2];
+  // A bound on the chain: Splits reached this way never loop back without consuming, but stay safe.
+  for (let n = 0; n < 10_000; n++) {
+    const b = branches.get(p);
+    if (b === undefined || code[p] !== Op.Split) return p;
+    const preferredOk = passes(b.preferred);
+    const otherOk = passes(b.other);
+    if (preferredOk && otherOk) return p;
+    if (!preferredOk) {
+      // Emacs would push a failure point and pop it at once.
+      p = code[p + 2];
+    } else {
+      // Emacs would keep one on its stack: fine once, but a loop could pile up as many
+      // as make its matcher overflow, which the failure stack here must show alike.
+      if (inLoop[p]) return p;
+      p = code[p + 1];
+    }
+  }
   return p;
+}
+
+/**
+ * Marks the instructions that a loop may run again and again. Every jump
+ * backward closes a loop whose body is the code from its target up to it
+ * (loops compile to contiguous code; every other edge goes forward).
+ */
+function loopBodies(code: Int32Array): Uint8Array {
+  const inLoop = new Uint8Array(code.length);
+  for (let pc = 0; pc < code.length; pc += instrSize(code[pc])) {
+    if (code[pc] === Op.Jmp && code[pc + 1] <= pc) inLoop.fill(1, code[pc + 1], pc + 2);
+  }
+  return inLoop;
+}
+
+/**
+ * A literal start of every match, for Horspool's scan: a text character c
+ * below 128 matches position i when keyOf[c] === keys[i] (keyOf folds case
+ * under case-fold-search); no character of 128 and above can match an
+ * ASCII one either way.
+ */
+export interface LiteralPrefix {
+  keys: Int32Array;
+  keyOf: Int32Array;
+  /** For the key of the text character under the window's last position: how far the window may move. */
+  shift: Int32Array;
+}
+
+const MAX_PREFIX = 64;
+
+/** The ASCII characters the program must match first, when there are at least 2. */
+function literalPrefix(code: Int32Array, fold: boolean): LiteralPrefix | null {
+  const keys: number[] = [];
+  let pc = skipSaves(code, 0);
+  while (keys.length < MAX_PREFIX) {
+    const op = code[pc];
+    const arg = code[pc + 1];
+    // Under folding a Char is a character without case variants, so FOLD_ASCII leaves it alone.
+    if ((op === Op.Char || op === Op.CharFold) && arg < 128) keys.push(arg);
+    else break;
+    pc = skipSaves(code, pc + 2);
+  }
+  const m = keys.length;
+  if (m < 2) return null;
+  const shift = new Int32Array(128).fill(m);
+  for (let i = 0; i < m - 1; i++) shift[keys[i]] = m - 1 - i;
+  return { keys: Int32Array.from(keys), keyOf: fold ? FOLD_ASCII : ASCII_IDENTITY, shift };
 }
 
 /** canon() of the ASCII characters, for folded comparisons without a call. */
 export const FOLD_ASCII = new Int32Array(128);
 for (let c = 0; c < 128; c++) FOLD_ASCII[c] = canon(c);
+const ASCII_IDENTITY = new Int32Array(128);
+for (let c = 0; c < 128; c++) ASCII_IDENTITY[c] = c;
 
 export function compile(pattern: ArrayLike<number>, fold: boolean): Program {
   const { root, groups } = parse(pattern, fold);
@@ -794,9 +947,8 @@ export function compile(pattern: ArrayLike<number>, fold: boolean): Program {
     fastHigh: true,
     anchored: false,
     firstChar: -1,
+    prefix: null,
     fold,
-    guards: [],
-    guardHigh: [],
     guardJump: [],
     guardHighJump: [],
     guardStopJump: [],
@@ -804,8 +956,12 @@ export function compile(pattern: ArrayLike<number>, fold: boolean): Program {
   let first = 0;
   while (prog.code[first] === Op.Save) first += 2;
   prog.anchored = prog.code[first] === Op.Bos;
-  optimizeRepeats(prog, fold);
+  const inLoop = loopBodies(prog.code);
+  optimizeRepeats(prog, fold, inLoop);
   computeFastmap(prog);
-  computeGuards(prog);
+  computeGuards(prog, inLoop);
+  prog.prefix = literalPrefix(prog.code, fold);
+  // A short prefix skips too little to beat indexOf of its first character.
+  if (prog.prefix !== null && prog.prefix.keys.length < 3 && prog.firstChar >= 0) prog.prefix = null;
   return prog;
 }

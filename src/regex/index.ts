@@ -3,7 +3,7 @@
 // string or a buffer's gap-buffer text, read in place).
 import { LispString, RAW_BYTE_BASE } from '../lisp/index.js';
 import type { TextStore } from '../buffer/text.js';
-import { compile, type Program } from './compile.js';
+import { compile, type Program, type LiteralPrefix } from './compile.js';
 import type { Subject } from './match.js';
 
 export { type Program, invalidRegexp } from './compile.js';
@@ -152,6 +152,30 @@ export class StringSubject implements Subject {
     }
     return -1;
   }
+
+  findPrefix(prefix: LiteralPrefix, from: number, to: number): number {
+    if (this.codes !== null) return -2;
+    // Horspool: compare the window from its end, then move it by the shift of its last character.
+    const text = this.text;
+    const { keys, keyOf, shift } = prefix;
+    const last = keys.length - 1;
+    const lastKey = keys[last];
+    for (let i = from; i + last < to; ) {
+      const c = text.charCodeAt(i + last);
+      const key = c < 128 ? keyOf[c] : -1;
+      if (key === lastKey) {
+        let k = last - 1;
+        while (k >= 0) {
+          const d = text.charCodeAt(i + k);
+          if ((d < 128 ? keyOf[d] : -1) !== keys[k]) break;
+          k--;
+        }
+        if (k < 0) return i;
+      }
+      i += key >= 0 ? shift[key] : last + 1;
+    }
+    return -1;
+  }
 }
 
 /** A buffer's text addressed by 1-based positions. */
@@ -188,6 +212,13 @@ export class BufferSubject implements Subject {
       if (c < 256 ? map[c] === 1 : high) return p;
     }
     return -1;
+  }
+
+  findPrefix(prefix: LiteralPrefix, from: number, to: number): number {
+    const text = this.text;
+    if (!text.allBmp) return -2;
+    const at = text.findKeys(prefix.keys, prefix.keyOf, prefix.shift, from - 1, to - 1);
+    return at < 0 ? -1 : at + 1;
   }
 }
 

@@ -5,7 +5,7 @@
 // limit (re_max_failures) would be hit. A budget of backtracking steps
 // stops a pathological pattern with the same error instead of hanging.
 import { error } from '../lisp/index.js';
-import { type Program, canon, FOLD_ASCII } from './compile.js';
+import { type Program, type LiteralPrefix, canon, FOLD_ASCII } from './compile.js';
 import { syntaxClass, hasCategory, Syn } from './syntax.js';
 
 // The instruction set lives here, beside the loop that runs it, so the
@@ -21,7 +21,7 @@ export const enum Op {
   NotSyntax = 6,
   Category = 7,
   NotCategory = 8,
-  /** Split x y guard: continue at x; on failure, at y. Guard >= 0 indexes Program.guards: x is hopeless unless the next character is in it. */
+  /** Split x y guard: continue at x; on failure, at y. Guard >= 0 indexes Program.guardJump: where the next character leaves no choice. */
   Split = 9,
   Jmp = 10,
   /** Save slot: register slot = position. */
@@ -64,6 +64,8 @@ export interface Subject {
   indexOf(code: number, from: number, to: number): number;
   /** The first position in [from, to) whose character passes the fastmap (below 256) or is 256 or above when high; or -1. */
   scan(map: Uint8Array, high: boolean, from: number, to: number): number;
+  /** The first position p with [p, p + length) inside [from, to) holding the prefix; -1 if none, -2 when the subject cannot say quickly. */
+  findPrefix(prefix: LiteralPrefix, from: number, to: number): number;
 }
 
 // Failure stack entry kinds; every entry is 4 words: kind, a, b, c.
@@ -235,8 +237,8 @@ export class Matcher {
         case Op.Split: {
           const guard = code[pc + 3];
           if (guard >= 0) {
-            // The preferred branch needs a character it cannot have here: go straight to the other
-            // (or, down a chain of such alternatives, to the first one that can).
+            // A branch needs a character it cannot have here: go straight to the other
+            // (down a chain of such Splits) with no failure point.
             let target: number;
             if (pos >= stop) target = prog.guardStopJump[guard];
             else {
@@ -261,11 +263,14 @@ export class Matcher {
           break;
         case Op.Save: {
           const r = code[pc + 1];
-          if (sp + 4 > st.length) st = this.grow(sp);
-          st[sp] = K_RESTORE;
-          st[sp + 1] = r;
-          st[sp + 2] = regs[r];
-          sp += 4;
+          // Only a failure point needs the old value back (none: a failed attempt clears all registers).
+          if (sp !== base) {
+            if (sp + 4 > st.length) st = this.grow(sp);
+            st[sp] = K_RESTORE;
+            st[sp + 1] = r;
+            st[sp + 2] = regs[r];
+            sp += 4;
+          }
           regs[r] = pos;
           pc += 2;
           break;
@@ -273,11 +278,13 @@ export class Matcher {
         case Op.LoopInit: {
           const r = code[pc + 1];
           if (regs[r] !== -1) {
-            if (sp + 4 > st.length) st = this.grow(sp);
-            st[sp] = K_RESTORE;
-            st[sp + 1] = r;
-            st[sp + 2] = regs[r];
-            sp += 4;
+            if (sp !== base) {
+              if (sp + 4 > st.length) st = this.grow(sp);
+              st[sp] = K_RESTORE;
+              st[sp + 1] = r;
+              st[sp + 2] = regs[r];
+              sp += 4;
+            }
             regs[r] = -1;
           }
           pc += 2;
@@ -287,15 +294,18 @@ export class Matcher {
           const r = code[pc + 1];
           if (regs[r] === pos) pc = code[pc + 2];
           else {
+            if (sp !== base) {
+              if (sp + 4 > st.length) st = this.grow(sp);
+              st[sp] = K_RESTORE;
+              st[sp + 1] = r;
+              st[sp + 2] = regs[r];
+              sp += 4;
+            }
             if (sp + 4 > st.length) st = this.grow(sp);
-            st[sp] = K_RESTORE;
-            st[sp + 1] = r;
-            st[sp + 2] = regs[r];
-            if (sp + 8 > st.length) st = this.grow(sp + 4);
-            st[sp + 4] = K_FAIL;
-            st[sp + 5] = code[pc + 2];
-            st[sp + 6] = pos;
-            sp += 8;
+            st[sp] = K_FAIL;
+            st[sp + 1] = code[pc + 2];
+            st[sp + 2] = pos;
+            sp += 4;
             regs[r] = pos;
             pc += 3;
           }
@@ -304,15 +314,18 @@ export class Matcher {
         case Op.LoopLazy: {
           const r = code[pc + 1];
           if (regs[r] !== pos) {
+            if (sp !== base) {
+              if (sp + 4 > st.length) st = this.grow(sp);
+              st[sp] = K_RESTORE;
+              st[sp + 1] = r;
+              st[sp + 2] = regs[r];
+              sp += 4;
+            }
             if (sp + 4 > st.length) st = this.grow(sp);
-            st[sp] = K_RESTORE;
-            st[sp + 1] = r;
-            st[sp + 2] = regs[r];
-            if (sp + 8 > st.length) st = this.grow(sp + 4);
-            st[sp + 4] = K_FAIL;
-            st[sp + 5] = code[pc + 2];
-            st[sp + 6] = pos;
-            sp += 8;
+            st[sp] = K_FAIL;
+            st[sp + 1] = code[pc + 2];
+            st[sp + 2] = pos;
+            sp += 4;
             regs[r] = pos;
           }
           pc = code[pc + 3];
@@ -439,6 +452,8 @@ export class Matcher {
       for (;;) {
         if (sp === base) {
           this.sp = base;
+          // Registers set with no failure point to restore them are left over: clear them for the next attempt.
+          for (let r = prog.nregs - 1; r >= 0; r--) regs[r] = -1;
           return -1;
         }
         if (++this.steps > stepLimit) {
@@ -562,9 +577,12 @@ export class Matcher {
       // Jump from one possible beginning to the next; a match needs a character before stop.
       const to = Math.min(last + 1, stop);
       const firstChar = prog.firstChar;
+      const prefix = prog.prefix;
+      // With a literal prefix a match needs room for it all before stop.
+      const prefixTo = prefix === null ? 0 : Math.min(last + prefix.keys.length, stop);
       let s = from;
       for (;;) {
-        let at = firstChar >= 0 ? subj.indexOf(firstChar, s, to) : -2;
+        let at = prefix !== null ? subj.findPrefix(prefix, s, prefixTo) : firstChar >= 0 ? subj.indexOf(firstChar, s, to) : -2;
         if (at === -2) at = subj.scan(fastmap, fastHigh, s, to);
         if (at < 0) return -1;
         const e = this.run(0, at);
