@@ -689,9 +689,16 @@ export function parseNumberPrefix(s: string, base = 10): Num {
     while (i < s.length && digitValue(s.charCodeAt(i)) < base) i++;
     return integerFromDigits(s.slice(leadStart, i), base, negative);
   }
-  while (isDecimalDigit(s, i)) i++;
+  // The digits' value as they go by, exact up to 15 of them: most strings hold a plain integer.
+  let lead = 0;
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i)) lead = lead * 10 + (c - 48);
   const leadEnd = i;
   const hasLead = leadEnd > leadStart;
+  if (hasLead && leadEnd - leadStart <= 15) {
+    const c = s.charCodeAt(i);
+    // Nothing that could make it a float follows.
+    if (c !== 46 /* . */ && c !== 101 /* e */ && c !== 69 /* E */) return negative ? 0 - lead : lead;
+  }
   let hasTrail = false;
   if (s[i] === '.') {
     i++;
