@@ -533,6 +533,8 @@ function caseActionFor(charAt: (i: number) => number, from: number, to: number):
       someUppercase = true;
       if (prevWord) someMultiletterWord = true;
     } else if (!prevWord) someNonuppercaseInitial = true;
+    // Both only ever become true, and together they rule out every conversion.
+    if (someLowercase && someNonuppercaseInitial) return CaseAction.NoChange;
     prevc = c;
   }
   if (!someLowercase && someMultiletterWord) return CaseAction.AllCaps;
