@@ -44,12 +44,23 @@ let lastRegexp: LispString | null = null;
 let lastText = '';
 let lastFold = false;
 let lastProg: Program | null = null;
+// The one before, for loops that take turns with two patterns (looking-at then re-search-forward).
+let prevRegexp: LispString | null = null;
+let prevText = '';
+let prevFold = false;
+let prevProg: Program | null = null;
 
 /** The compiled form of regexp under case folding or not; signals invalid-regexp. */
 export function compileRegexp(regexp: LispString, fold: boolean): Program {
   // The same pattern object as last time (a regexp constant in a loop) needs no lookup at all.
   if (regexp === lastRegexp && regexp.value === lastText && fold === lastFold) return lastProg!;
-  const prog = compileRegexpCached(regexp, fold);
+  let prog: Program;
+  if (regexp === prevRegexp && regexp.value === prevText && fold === prevFold) prog = prevProg!;
+  else prog = compileRegexpCached(regexp, fold);
+  prevRegexp = lastRegexp;
+  prevText = lastText;
+  prevFold = lastFold;
+  prevProg = lastProg;
   lastRegexp = regexp;
   lastText = regexp.value;
   lastFold = fold;
