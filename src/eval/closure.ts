@@ -29,6 +29,13 @@ export class CompiledClosure extends LispClosure {
     return v;
   }
 
+  /** run for a frame whose parameter slots hold the arguments: boxes the captured ones first. */
+  private runBoxed(fr: Frame): LispObject {
+    const params = this.info.required as Binding[];
+    for (let i = 0; i < params.length; i++) if (params[i].captured) fr[i + 1] = new Box(fr[i + 1] as LispObject);
+    return this.run(fr);
+  }
+
   call0(): LispObject {
     const info = this.info;
     if (info.simpleArity === 0) {
@@ -47,6 +54,12 @@ export class CompiledClosure extends LispClosure {
       fr[1] = a;
       return this.run(fr);
     }
+    if (info.boxedArity === 1) {
+      const fr = new Array(info.nslots);
+      fr[0] = this.env;
+      fr[1] = a;
+      return this.runBoxed(fr);
+    }
     return this.callN([a]);
   }
 
@@ -58,6 +71,13 @@ export class CompiledClosure extends LispClosure {
       fr[1] = a;
       fr[2] = b;
       return this.run(fr);
+    }
+    if (info.boxedArity === 2) {
+      const fr = new Array(info.nslots);
+      fr[0] = this.env;
+      fr[1] = a;
+      fr[2] = b;
+      return this.runBoxed(fr);
     }
     return this.callN([a, b]);
   }
@@ -72,6 +92,14 @@ export class CompiledClosure extends LispClosure {
       fr[3] = c;
       return this.run(fr);
     }
+    if (info.boxedArity === 3) {
+      const fr = new Array(info.nslots);
+      fr[0] = this.env;
+      fr[1] = a;
+      fr[2] = b;
+      fr[3] = c;
+      return this.runBoxed(fr);
+    }
     return this.callN([a, b, c]);
   }
 
@@ -84,6 +112,12 @@ export class CompiledClosure extends LispClosure {
       fr[0] = this.env;
       for (let i = 0; i < n; i++) fr[i + 1] = args[i];
       return this.run(fr);
+    }
+    if (info.boxedArity === n) {
+      const fr = new Array(info.nslots);
+      fr[0] = this.env;
+      for (let i = 0; i < n; i++) fr[i + 1] = args[i];
+      return this.runBoxed(fr);
     }
     if (info.code === null) compileFunction(info);
     const nreq = info.required.length;

@@ -330,6 +330,12 @@ export function compileFunction(info: FnInfo): void {
     info.rest === null &&
     info.required.every((p) => !(p instanceof LispSymbol) && !p.captured);
   info.simpleArity = info.simple ? info.required.length : -1;
+  const boxed =
+    info.optional.length === 0 &&
+    info.rest === null &&
+    info.required.every((p) => !(p instanceof LispSymbol)) &&
+    info.required.some((p) => (p as Binding).captured);
+  info.boxedArity = boxed ? info.required.length : -1;
 }
 
 function compileClosure(info: FnInfo, fn: FnInfo): Code {

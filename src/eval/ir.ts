@@ -42,6 +42,11 @@ export class FnInfo {
   simple = false;
   /** The argument count of a simple function, else -1 (one check on the call fast path). */
   simpleArity = -1;
+  /**
+   * The argument count of a function with only required lexical params some
+   * of which inner closures capture (they are boxed on entry), else -1.
+   */
+  boxedArity = -1;
 
   constructor(
     readonly parent: FnInfo | null,
