@@ -3,9 +3,9 @@
 // parameters and let-bound variables (a Box when an inner closure captures it).
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, LispSignal, LispThrow, KillEmacs,
-  signal, list, UNBOUND, LispString, error, signalHooks, intern,
+  signal, list, UNBOUND, LispString, LispFloat, error, signalHooks, intern,
 } from '../lisp/index.js';
-import { K, Box, FnInfo, type Node, type Code, type Frame, type Binding, type Param, type Handler } from './ir.js';
+import { K, Box, FnInfo, type Node, type Code, type Frame, type Binding, type Param, type Handler, type CondClause } from './ir.js';
 import { analyse } from './analyse.js';
 import type { Ctx } from './scope.js';
 import {
@@ -16,6 +16,8 @@ import { inlineBuiltin, inlineTest, inlineLoop, type Operand } from './inline.js
 import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
 const Qnull = intern('null');
+const Qeq = intern('eq');
+const Qeql = intern('eql');
 
 export function compile(node: Node, fn: FnInfo): Code {
   switch (node.k) {
@@ -47,8 +49,10 @@ export function compile(node: Node, fn: FnInfo): Code {
       const els = compile(node.else, fn);
       return inlineIf(node.test, test, then, els, fn) ?? ((fr) => (test(fr) !== NIL ? then(fr) : els(fr)));
     }
-    case K.Cond:
-      return compileCond(node.clauses.map((cl) => ({ test: compile(cl.test, fn), body: cl.body && compile(cl.body, fn) })));
+    case K.Cond: {
+      const clauses = node.clauses.map((cl) => ({ test: compile(cl.test, fn), body: cl.body && compile(cl.body, fn) }));
+      return compileCondDispatch(node.clauses, clauses, fn) ?? compileCond(clauses);
+    }
     case K.Progn:
       return compileSequence(node.body.map((n) => compile(n, fn)));
     case K.Prog1: {
@@ -202,6 +206,57 @@ function compileCond(clauses: { test: Code; body: Code | null }[]): Code {
       if (v !== NIL) return cl.body === null ? v : cl.body(fr);
     }
     return NIL;
+  };
+}
+
+/*
+ * A cond whose leading clauses test one local variable against constants,
+ * (cond ((eq x 'a) ...) ((eq x 'b) ...) ...), as a dispatch written by hand
+ * or made by cl-case: while `eq' (or `eql') is the builtin, such a test cannot
+ * signal nor have effects, so the first constant identical to the value picks
+ * its clause directly, without running the tests one by one.
+ */
+const MIN_DISPATCH = 3;
+
+function compileCondDispatch(nodes: readonly CondClause[], clauses: { test: Code; body: Code | null }[], fn: FnInfo): Code | null {
+  let slot = -1;
+  let testSym: LispSymbol | null = null;
+  const keys: LispObject[] = [];
+  for (const cl of nodes) {
+    const t = cl.test;
+    if (t.k !== K.Call || t.args.length !== 2) break;
+    if (testSym === null) {
+      if (t.sym !== Qeq && t.sym !== Qeql) break;
+      testSym = t.sym;
+    } else if (t.sym !== testSym) break;
+    const [x, y] = t.args;
+    const [v, k] = x.k === K.Const ? [y, x] : [x, y];
+    if (k.k !== K.Const || v.k !== K.LexRef || v.b.owner !== fn || v.b.captured) break;
+    // eql differs from eq (===) on floats only.
+    if (testSym === Qeql && k.value instanceof LispFloat) break;
+    if (slot === -1) slot = v.b.slot;
+    else if (v.b.slot !== slot) break;
+    keys.push(k.value);
+  }
+  const m = keys.length;
+  if (m < MIN_DISPATCH || testSym === null) return null;
+  const sym = testSym;
+  const builtin = sym.fn;
+  if (!(builtin instanceof Subr)) return null;
+  const bodies = clauses.slice(0, m).map((cl) => cl.body);
+  const rest = clauses.slice(m);
+  const later = compileCond(rest);
+  const general = compileCond(clauses);
+  return (fr) => {
+    if (sym.fn !== builtin) return general(fr);
+    const v = fr[slot];
+    for (let i = 0; i < m; i++) {
+      if (keys[i] === v) {
+        const body = bodies[i];
+        return body === null ? T : body(fr);
+      }
+    }
+    return later(fr);
   };
 }
 
