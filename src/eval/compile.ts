@@ -12,7 +12,7 @@ import {
   symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
-import { inlineBuiltin, inlineTest, inlineLoop, type Operand } from './inline.js';
+import { inlineBuiltin, inlineTest, inlineLoop, inlineFold, type Operand } from './inline.js';
 import { callSlow, callSubrArgs, noteFrame, callFunction, noteExitFrame, dropExitFrame, takeExitFrame } from './funcall.js';
 
 const Qnull = intern('null');
@@ -525,7 +525,12 @@ function compileCall(sym: LispSymbol, args: Code[], form: Cons, ctx: Ctx, fn: Fn
   const f = sym.fn;
   if (!(f instanceof Subr)) return generic;
   const operands = argNodes.map((n) => operandOf(n, fn));
-  return inlineBuiltin(f, sym, args, operands, form, generic) || generic;
+  const scratch = (): number => {
+    const base = fn.nslots;
+    fn.nslots += args.length;
+    return base;
+  };
+  return inlineBuiltin(f, sym, args, operands, form, generic) || inlineFold(f, sym, args, operands, form, generic, scratch) || generic;
 }
 
 /**

@@ -7,9 +7,9 @@
 // itself, recording the backtrace frame as a general call does. None of these
 // builtins calls Lisp, so the frame is noted for the signal it may raise
 // (noteBuiltinCall) rather than added by a catch on the way out.
-import { type LispObject, type LispSymbol, Cons, NIL, T, Subr } from '../lisp/index.js';
+import { type LispObject, type LispSymbol, Cons, NIL, T, Subr, MANY } from '../lisp/index.js';
 import { CompiledClosure } from './closure.js';
-import type { Code } from './ir.js';
+import type { Code, Frame } from './ir.js';
 import { noteFrame, noteBuiltinCall, dropExitFrame } from './funcall.js';
 import { quitCell, signalQuit } from './state.js';
 import { directEntry } from './compile.js';
@@ -621,4 +621,191 @@ export function inlineLoop(
       };
   }
   return null;
+}
+
+/*
+ * (+ A B C ...), (max A B C ...) and the like with three or more arguments:
+ * the general call builds an argument array every time. Here each value is
+ * folded into an accumulator as it comes; it is also stored in a scratch
+ * slot of the frame (a frame is per call, so recursion through this form
+ * cannot clobber it), and the first value off the fast path (not a fixnum,
+ * an inexact intermediate sum...) sends the call to the builtin with all the
+ * arguments, the rest evaluated then, in order, each once.
+ */
+const enum Fold {
+  Add,
+  Sub,
+  Mul,
+  Max,
+  Min,
+  And,
+  Ior,
+  Xor,
+}
+
+const FOLDS = new Map<string, Fold>([
+  ['+', Fold.Add],
+  ['-', Fold.Sub],
+  ['*', Fold.Mul],
+  ['max', Fold.Max],
+  ['min', Fold.Min],
+  ['logand', Fold.And],
+  ['logior', Fold.Ior],
+  ['logxor', Fold.Xor],
+]);
+
+export function inlineFold(
+  f: Subr, sym: LispSymbol, args: Code[], operands: Operand[], form: Cons, generic: Code, scratch: () => number,
+): Code | null {
+  const op = FOLDS.get(f.name);
+  const n = args.length;
+  if (op === undefined || n < 3 || f.max !== MANY) return null;
+  const base = scratch();
+  const fn = f.fn as (args: LispObject[]) => LispObject;
+  const slots = operands.map((o) => o.slot);
+  const consts = operands.map((o) => o.value);
+  /** Evaluates the arguments from i on and calls the builtin with them all. */
+  const slow = (fr: Frame, i: number): LispObject => {
+    for (; i < n; i++) fr[base + i] = slots[i] >= 0 ? fr[slots[i]] : consts[i] ?? args[i](fr);
+    const vals = new Array<LispObject>(n);
+    for (let k = 0; k < n; k++) vals[k] = fr[base + k] as LispObject;
+    try {
+      return fn(vals);
+    } catch (e) {
+      throw noteFrame(e, sym, vals, form);
+    }
+  };
+  // One literal per operation, so that each has its own type feedback.
+  switch (op) {
+    case Fold.Add:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          const r = acc + v;
+          if (!(r <= MAX_SAFE && r >= -MAX_SAFE)) return slow(fr, i + 1);
+          acc = r;
+        }
+        return acc;
+      };
+    case Fold.Sub:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          const r = acc - v;
+          if (!(r <= MAX_SAFE && r >= -MAX_SAFE)) return slow(fr, i + 1);
+          acc = r;
+        }
+        return acc;
+      };
+    case Fold.Mul:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          const r = acc * v;
+          if (!(r <= MAX_SAFE && r >= -MAX_SAFE)) return slow(fr, i + 1);
+          // An integer zero has no sign (0 * -5 is -0 in JS).
+          acc = r === 0 ? 0 : r;
+        }
+        return acc;
+      };
+    case Fold.Max:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          if (v > acc) acc = v;
+        }
+        return acc;
+      };
+    case Fold.Min:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          if (v < acc) acc = v;
+        }
+        return acc;
+      };
+    case Fold.And:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          if ((acc | 0) !== acc || (v | 0) !== v) return slow(fr, i + 1);
+          acc &= v;
+        }
+        return acc;
+      };
+    case Fold.Ior:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          if ((acc | 0) !== acc || (v | 0) !== v) return slow(fr, i + 1);
+          acc |= v;
+        }
+        return acc;
+      };
+    case Fold.Xor:
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const s0 = slots[0];
+        const first = (fr[base] = s0 >= 0 ? fr[s0] : consts[0] ?? args[0](fr));
+        if (typeof first !== 'number') return slow(fr, 1);
+        let acc: number = first;
+        for (let i = 1; i < n; i++) {
+          const s = slots[i];
+          const v = (fr[base + i] = s >= 0 ? fr[s] : consts[i] ?? args[i](fr));
+          if (typeof v !== 'number') return slow(fr, i + 1);
+          if ((acc | 0) !== acc || (v | 0) !== v) return slow(fr, i + 1);
+          acc ^= v;
+        }
+        return acc;
+      };
+  }
 }

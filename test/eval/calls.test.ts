@@ -226,3 +226,71 @@ describe('if with a (not X) test', () => {
     ).toBe('((yes no) (no yes) yes)');
   });
 });
+
+describe('arithmetic with three or more arguments', () => {
+  it('computes as the builtins do, off the fast path too (floats, bignums, inexact intermediates)', () => {
+    expect(lisp('(list (+ 1 2 3 4) (- 10 1 2 3) (* 3 -0 5) (max 1 5 3) (min 4 2 8) (logand 255 15 7) (logior 1 2 4 8) (logxor 1 3 7))')).toBe(
+      '(10 4 0 5 2 7 15 5)',
+    );
+    expect(lisp('(list (+ 1 2 3.5) (max 1 2.0 3) (min 3 1.0 2) (* 2 3 0.5) (- 1 2 0.5))')).toBe('(6.5 3 1.0 3.0 -1.5)');
+    expect(lisp('(list (+ 9007199254740991 1 -1) (* 4096 4096 4096 4096 4096) (logand (ash 1 40) (ash 1 40) -1) (+ most-positive-fixnum 1 1))')).toBe(
+      '(9007199254740991 1152921504606846976 1099511627776 2305843009213693953)',
+    );
+  });
+  it('evaluates each argument once, in order, also when one is not a number', () => {
+    expect(lisp("(let ((log nil)) (list (condition-case e (+ (progn (push 1 log) 1) (progn (push 2 log) 'x) (progn (push 3 log) 3)) (error e)) log))")).toBe(
+      '((wrong-type-argument number-or-marker-p x) (3 2 1))',
+    );
+  });
+  it('keeps the original arguments in the backtrace frame, recursion through the same form included', () => {
+    expect(framesOf("(progn (defun fold-f (x) (+ 1 x 3 4)) (fold-f 'sym))")).toEqual(['+(1 sym 3 4)', "fold-f(sym)"]);
+    expect(framesOf("(progn (defun fold-r (n) (max n (if (= n 0) 'z (fold-r (1- n))) 7)) (fold-r 2))")).toEqual([
+      'max(0 z 7)',
+      'fold-r(0)',
+      'fold-r(1)',
+      'fold-r(2)',
+    ]);
+  });
+  it('follows a redefinition of the builtin', () => {
+    expect(
+      lisp(`(progn
+        (defun fold-add3 (a b c) (+ a b c))
+        (let ((before (fold-add3 1 2 3)) (orig (symbol-function '+)))
+          (fset '+ (lambda (&rest xs) (cons 'plus xs)))
+          (prog1 (list before (fold-add3 1 2 3)) (fset '+ orig))))`),
+    ).toBe('(6 (plus 1 2 3))');
+  });
+});
+
+describe('cond dispatching on eq/eql with constants', () => {
+  it('picks the first matching clause, returns t for a clause without body, and falls through to later clauses', () => {
+    lisp("(defun cond-d (x) (cond ((eq x 'a) 1) ((eq 'b x) 2) ((eq x 3)) ((eq x 'a) 'second-a) ((null x) 'nil-case) ((eq x 'e) 5) (t 'other)))");
+    expect(lisp("(mapcar #'cond-d '(a b 3 nil e z 3.0))")).toBe('(1 2 t nil-case 5 other other)');
+    lisp("(defun cond-l (x) (cond ((eql x 'a) 1) ((eql x 2) 2) ((eql x 'c) 3) ((eql x 1.5) 'f) (t 'o)))");
+    expect(lisp("(mapcar #'cond-l (list 1.5 'a 2 'c 2.0 (/ 3.0 2)))")).toBe('(f 1 2 3 o f)');
+  });
+  it('follows a redefinition of eq', () => {
+    expect(
+      lisp(`(progn
+        (defun cond-e (x) (cond ((eq x 'a) 1) ((eq x 'b) 2) ((eq x 'c) 3) (t 0)))
+        (let ((before (cond-e 'b)) (orig (symbol-function 'eq)))
+          (fset 'eq (lambda (_a _b) t))
+          (prog1 (list before (cond-e 'b)) (fset 'eq orig))))`),
+    ).toBe('(2 1)');
+  });
+});
+
+describe('functions with captured parameters', () => {
+  it('give each call its own boxes', () => {
+    expect(
+      lisp(`(progn
+        (defun cap-1 (a) (lambda () (setq a (1+ a))))
+        (defun cap-2 (a b) (list (lambda () (setq a (+ a b))) (lambda () a)))
+        (defun cap-3 (a b c) (lambda () (list a b c)))
+        (let ((c1 (cap-1 0)) (c2 (cap-1 10)) (p (cap-2 1 5)))
+          (funcall c1) (funcall c1) (funcall c2) (funcall (car p))
+          (list (funcall c1) (funcall c2) (funcall (cadr p)) (funcall (cap-3 1 2 3)) (funcall (apply #'cap-3 '(4 5 6))))))`),
+    ).toBe('(3 12 6 (1 2 3) (4 5 6))');
+    expect(lispError('(progn (defun cap-n (a b) (lambda () (+ a b))) (cap-n 1))')).toMatch(/^\(wrong-number-of-arguments/);
+  });
+});
