@@ -7,7 +7,7 @@
 // itself, recording the backtrace frame as a general call does. None of these
 // builtins calls Lisp, so the frame is noted for the signal it may raise
 // (noteBuiltinCall) rather than added by a catch on the way out.
-import { type LispObject, type LispSymbol, Cons, NIL, T, Subr, MANY } from '../lisp/index.js';
+import { type LispObject, type LispSymbol, Cons, NIL, T, Subr, MANY, LispHashTable } from '../lisp/index.js';
 import { CompiledClosure } from './closure.js';
 import type { Code, Frame } from './ir.js';
 import { noteFrame, noteBuiltinCall, dropExitFrame } from './funcall.js';
@@ -391,6 +391,28 @@ function inline2(
         }
         return call2(entry, a, b, sym, form);
       };
+    case 'gethash':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+        if (b instanceof LispHashTable) {
+          const v = b.get(a);
+          return v === undefined ? NIL : v;
+        }
+        return call2(entry, a, b, sym, form);
+      };
+    case 'remhash':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
+        const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
+        if (b instanceof LispHashTable) {
+          b.remove(a);
+          return NIL;
+        }
+        return call2(entry, a, b, sym, form);
+      };
     case 'aref':
       return (fr) => {
         if (sym.fn !== f) return generic(fr);
@@ -416,6 +438,31 @@ function inline3(
         if (Array.isArray(a) && typeof b === 'number' && b >= 0 && b < a.length) {
           a[b] = c;
           return c;
+        }
+        return call3(entry, a, b, c, sym, form);
+      };
+    case 'gethash':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        const c = c2(fr);
+        if (b instanceof LispHashTable) {
+          const v = b.get(a);
+          return v === undefined ? c : v;
+        }
+        return call3(entry, a, b, c, sym, form);
+      };
+    case 'puthash':
+      return (fr) => {
+        if (sym.fn !== f) return generic(fr);
+        const a = c0(fr);
+        const b = c1(fr);
+        const c = c2(fr);
+        // A full table may grow by a fixed increment: the builtin knows.
+        if (c instanceof LispHashTable && c.count < c.size) {
+          c.put(a, b);
+          return b;
         }
         return call3(entry, a, b, c, sym, form);
       };

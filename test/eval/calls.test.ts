@@ -294,3 +294,18 @@ describe('functions with captured parameters', () => {
     expect(lispError('(progn (defun cap-n (a b) (lambda () (+ a b))) (cap-n 1))')).toMatch(/^\(wrong-number-of-arguments/);
   });
 });
+
+describe('inline hash-table access', () => {
+  it('gets, puts and removes as the builtins do, and signals for a non-table', () => {
+    expect(
+      lisp(`(let ((h (make-hash-table :test 'equal :size 2 :rehash-size 3)) (e (make-hash-table :test 'eql)))
+        (puthash "a" 1 h) (puthash "b" 2 h) (puthash "c" 3 h) (puthash "a" 4 h) (remhash "b" h)
+        (puthash 1.0 'f e) (puthash 1 'i e)
+        (list (gethash "a" h) (gethash "b" h) (gethash "b" h 'none) (gethash "c" h 0) (hash-table-count h) (hash-table-size h)
+              (gethash 1.0 e) (gethash (/ 2.0 2) e) (gethash 1 e) (gethash 2 e 'no)))`),
+    ).toBe('(4 nil none 3 2 5 f f i no)');
+    expect(framesOf("(progn (defun hget (x) (gethash 'k x)) (hget 'nota))")).toEqual(['gethash(k nota)', 'hget(nota)']);
+    expect(lispError("(puthash 1 2 'nota)")).toBe('(wrong-type-argument hash-table-p nota)');
+    expect(lispError("(remhash 1 [1])")).toBe('(wrong-type-argument hash-table-p [1])');
+  });
+});
