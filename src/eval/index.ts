@@ -1,5 +1,5 @@
 // The evaluator's public face for the layers above.
-import { type LispObject, NIL } from '../lisp/index.js';
+import { type LispObject, LispSymbol, Subr, NIL } from '../lisp/index.js';
 import { callFunction } from './funcall.js';
 import { evalTopLevel, evalWithLexical } from './toplevel.js';
 import { Unit } from './scope.js';
@@ -22,13 +22,32 @@ export function funcall(fn: LispObject, args: LispObject[]): LispObject {
  * interpreted closure is called without building an argument array.
  */
 export function funcall1(fn: LispObject, a: LispObject): LispObject {
-  if (fn instanceof CompiledClosure && callState.depth !== 0) return fn.call1(a);
+  if (callState.depth !== 0) {
+    if (fn instanceof CompiledClosure) return fn.call1(a);
+    // A symbol naming a builtin or an interpreted function, as (mapcar #'1+ l) passes.
+    if (fn instanceof LispSymbol && fn !== NIL) {
+      const g = fn.fn;
+      if (g instanceof Subr) {
+        if (g.max === 1) return (g.fn as (a: LispObject) => LispObject)(a);
+        if (g.fast1 !== null) return g.fast1(a);
+      } else if (g instanceof CompiledClosure) return g.call1(a);
+    }
+  }
   return funcall(fn, [a]);
 }
 
 /** funcall with two arguments, as funcall1. */
 export function funcall2(fn: LispObject, a: LispObject, b: LispObject): LispObject {
-  if (fn instanceof CompiledClosure && callState.depth !== 0) return fn.call2(a, b);
+  if (callState.depth !== 0) {
+    if (fn instanceof CompiledClosure) return fn.call2(a, b);
+    if (fn instanceof LispSymbol && fn !== NIL) {
+      const g = fn.fn;
+      if (g instanceof Subr) {
+        if (g.max === 2) return (g.fn as (a: LispObject, b: LispObject) => LispObject)(a, b);
+        if (g.fast2 !== null) return g.fast2(a, b);
+      } else if (g instanceof CompiledClosure) return g.call2(a, b);
+    }
+  }
   return funcall(fn, [a, b]);
 }
 

@@ -309,3 +309,17 @@ describe('inline hash-table access', () => {
     expect(lispError("(remhash 1 [1])")).toBe('(wrong-type-argument hash-table-p [1])');
   });
 });
+
+describe('builtins calling functions given as symbols (mapcar, maphash, sort...)', () => {
+  it('call the symbol function, builtin or interpreted, and follow its redefinition', () => {
+    expect(
+      lisp(`(progn
+        (defun sym-call-f (x) (* x 10))
+        (let ((before (list (mapcar #'1+ '(1 2)) (mapcar #'car '((a) (b))) (mapcar 'sym-call-f '(1 2)) (sort (list 3 1 2) #'<))))
+          (defalias 'sym-call-f #'1-)
+          (list before (mapcar 'sym-call-f '(1 2)))))`),
+    ).toBe('(((2 3) (a b) (10 20) (1 2 3)) (0 1))');
+    expect(lispError("(mapcar #'car '(1))")).toBe('(wrong-type-argument listp 1)');
+    expect(lispError("(mapcar 'no-such-function-here '(1))")).toBe('(void-function no-such-function-here)');
+  });
+});
