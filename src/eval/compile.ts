@@ -336,6 +336,35 @@ function compileLet(vars: { target: Param; init: Node }[], sequential: boolean, 
       }
     };
   }
+  if (n === 2 && targets.every((t) => t instanceof LispSymbol)) {
+    // Two special variables (let* or let): no loop, no array of values.
+    const [s0, s1] = targets as LispSymbol[];
+    const [i0, i1] = inits;
+    if (sequential) {
+      return (fr) => {
+        const count = specpdlDepth();
+        try {
+          specbind(s0, i0(fr));
+          specbind(s1, i1(fr));
+          return body(fr);
+        } finally {
+          unbindTo(count);
+        }
+      };
+    }
+    return (fr) => {
+      const v0 = i0(fr);
+      const v1 = i1(fr);
+      const count = specpdlDepth();
+      try {
+        specbind(s0, v0);
+        specbind(s1, v1);
+        return body(fr);
+      } finally {
+        unbindTo(count);
+      }
+    };
+  }
   if (sequential) {
     return (fr) => {
       const count = specpdlDepth();

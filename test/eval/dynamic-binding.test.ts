@@ -51,3 +51,15 @@ describe('special forms under dynamic binding', () => {
     expect(lisp("(eval 'ev-x '((ev-x . 5)))")).toBe('5');
   });
 });
+
+describe('let and let* of two special variables', () => {
+  it('bind in parallel or in sequence, and restore both after a return, a throw or an error in the second init', () => {
+    lisp('(progn (defvar two-a 1) (defvar two-b 2) (defun two-see () (list two-a two-b)))');
+    expect(lisp('(list (let ((two-a 10) (two-b two-a)) (two-see)) (let* ((two-a 10) (two-b two-a)) (two-see)) (two-see))')).toBe('((10 1) (10 10) (1 2))');
+    expect(lisp("(list (catch 'out (let* ((two-a 5) (two-b 6)) (throw 'out (two-see)))) (two-see))")).toBe('((5 6) (1 2))');
+    expect(lisp("(list (condition-case e (let* ((two-a 5) (two-b (car two-a))) 'unreached) (error e)) (two-see))")).toBe(
+      '((wrong-type-argument listp 5) (1 2))',
+    );
+    expect(lisp("(list (condition-case e (let ((two-a 5) (two-b (car 'x))) 'unreached) (error e)) (two-see))")).toBe('((wrong-type-argument listp x) (1 2))');
+  });
+});
