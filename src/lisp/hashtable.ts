@@ -79,15 +79,8 @@ export class LispHashTable {
     readonly rehashThreshold = 0.8125,
   ) {}
 
-  /** The test's direct key; eq and eql (on anything but a float) need no call for it. */
-  private directKey(key: LispObject): unknown {
-    const test = this.test;
-    if (test === eqTest || (test === eqlTest && !(key instanceof LispFloat))) return key;
-    return test.directKey(key);
-  }
-
   private findSlot(key: LispObject): number {
-    const dk = this.directKey(key);
+    const dk = this.test.directKey(key);
     if (dk !== undefined) {
       const s = this.direct.get(dk);
       return s === undefined ? -1 : s;
@@ -108,7 +101,7 @@ export class LispHashTable {
 
   put(key: LispObject, value: LispObject): void {
     // The direct key once: for a string it can be a new string each time.
-    const dk = this.directKey(key);
+    const dk = this.test.directKey(key);
     const found = dk !== undefined ? this.direct.get(dk) : this.bucketSlot(key);
     const s = found === undefined ? -1 : found;
     if (s >= 0) {
@@ -134,7 +127,7 @@ export class LispHashTable {
   }
 
   remove(key: LispObject): void {
-    const dk = this.directKey(key);
+    const dk = this.test.directKey(key);
     const found = dk !== undefined ? this.direct.get(dk) : this.bucketSlot(key);
     if (found === undefined || found < 0) return;
     const s = found;
