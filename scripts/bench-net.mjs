@@ -3,8 +3,9 @@
 // Runs echo-server.el and http-server.el with this project and with GNU
 // Emacs 28.2 (when `emacs` is installed), and the raw Node servers as the
 // ceiling, alternating them in every repetition, and drives each with
-// ../shared/bench/load.mjs (and wrk when installed). Prints the median of
-// each figure and the ratios elisp/Emacs and elisp/Node.
+// ../shared/bench/load.mjs (and wrk when installed), after the same short
+// unmeasured warm-up load for each. Prints the median of each figure and
+// the ratios elisp/Emacs and elisp/Node.
 //   npm run bench -- --net [--reps N]
 //   npm run bench -- --soak [--seconds S] [--conns C]   # long echo run, RSS and process count
 import { spawn, spawnSync } from 'node:child_process';
@@ -34,6 +35,12 @@ export async function runNetBench(root, benchDir) {
     ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 10 conns (wrk -t1 -c10 -d3s), req/s', wrk: ['-t1', '-c10', '-d3s'] }] : []),
     ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 100 conns (wrk -t1 -c100 -d3s), req/s', wrk: ['-t1', '-c100', '-d3s'] }] : []),
   ];
+  // Every server, whatever it is, gets the same short load before the measured ones, so that
+  // the figures are steady-state serving rates, not the first tenth of a second of a JIT.
+  const warmups = {
+    echo: ['echo', '-c', '10', '-n', '500', '-s', '64'],
+    http: ['http', '-c', '10', '-n', '200'],
+  };
   const results = new Map(); // label -> server -> numbers
   for (let rep = 1; rep <= reps; rep++) {
     for (const kind of ['echo', 'http']) {
@@ -43,6 +50,7 @@ export async function runNetBench(root, benchDir) {
           : path.join(benchDir, 'server', `node-${kind}.mjs`);
         const running = await startServer([...server.cmd, file]);
         try {
+          loadMjs(benchDir, running.port, warmups[kind]);
           for (const l of loads.filter((x) => x.kind === kind)) {
             const value = l.wrk ? wrk(running.port, l.wrk) : loadMjs(benchDir, running.port, l.load);
             if (!results.has(l.label)) results.set(l.label, new Map());
@@ -59,7 +67,7 @@ export async function runNetBench(root, benchDir) {
   }
   const names = servers.map((s) => s.name);
   const header = ['load'.padEnd(52), ...names.map((n) => n.padStart(9)), ...names.slice(1).map((n) => `elisp/${n}`.padStart(12))];
-  console.log(`server benchmarks: median of ${reps} alternating repetitions (client and servers share this machine)`);
+  console.log(`server benchmarks: median of ${reps} alternating repetitions, each server warmed up by a short unmeasured load (client and servers share this machine)`);
   console.log(header.join(' '));
   for (const [label, byServer] of results) {
     const med = names.map((n) => median(byServer.get(n) ?? []));
