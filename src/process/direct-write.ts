@@ -3,25 +3,31 @@
 import * as fs from 'node:fs';
 import { SLOT_OPEN, SLOT_WRITING, slotWord, type DirectWrite, type NetBytes } from '../host/protocol.js';
 
+/** writeDirect wrote nothing: main has closed the socket. */
+export const DIRECT_CLOSED = -1;
+/** write(2) failed with EPIPE: the connection is gone and the kernel knows it. */
+export const DIRECT_BROKEN_PIPE = -2;
+/** write(2) failed with ECONNRESET: the peer reset the connection. */
+export const DIRECT_RESET = -3;
+/** Any other failure (EAGAIN: the kernel's buffer is full). */
+export const DIRECT_BLOCKED = -4;
+
 /**
- * Writes data to the socket of `to`; returns what it could not write (all
- * of it when main has closed the socket or the kernel's buffer is full, or
- * the tail of a partial write), or null when everything went out. Whatever
- * is returned must go through main, and so must every later write to the
- * socket, to keep the bytes in order.
+ * Writes data to the socket of `to`; returns how many bytes went out (fewer
+ * than data.length when the kernel's buffer filled up), or one of the
+ * negative DIRECT_ codes when nothing did. Bytes that did not go out can
+ * only go through main, and so must every later write to the socket, to
+ * keep the bytes in order.
  */
-export function writeDirect(slots: Int32Array, to: DirectWrite, data: NetBytes): NetBytes | null {
+export function writeDirect(slots: Int32Array, to: DirectWrite, data: NetBytes): number {
   const open = slotWord(to.generation, SLOT_OPEN);
-  if (Atomics.compareExchange(slots, to.slot, open, slotWord(to.generation, SLOT_WRITING)) !== open) return data;
-  let written = 0;
+  if (Atomics.compareExchange(slots, to.slot, open, slotWord(to.generation, SLOT_WRITING)) !== open) return DIRECT_CLOSED;
   try {
-    written = typeof data === 'string' ? fs.writeSync(to.fd, data, null, 'latin1') : fs.writeSync(to.fd, data);
-  } catch {
-    // EAGAIN, or a connection the peer broke: main's write reports it as it always has.
-    written = 0;
+    return typeof data === 'string' ? fs.writeSync(to.fd, data, null, 'latin1') : fs.writeSync(to.fd, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EPIPE' ? DIRECT_BROKEN_PIPE : code === 'ECONNRESET' ? DIRECT_RESET : DIRECT_BLOCKED;
   } finally {
     Atomics.store(slots, to.slot, open);
   }
-  if (written >= data.length) return null;
-  return written === 0 ? data : typeof data === 'string' ? data.slice(written) : data.subarray(written);
 }

@@ -620,9 +620,12 @@ export function sendBytes(p: LispProcess, s: LispString): void {
   const data = encodeInput(p, s);
   const slots = netHostCache?.writeSlots;
   if (p.directWrite !== null && slots) {
-    const rest = writeDirect(slots, p.directWrite, data);
-    if (rest === null) return;
+    const written = writeDirect(slots, p.directWrite, data);
+    if (written === data.length) return;
+    // Whatever did not go out goes through main, which reports a broken connection as it always has
+    // (a close or reset reaches the sentinel at the next wait point).
     p.directWrite = null;
+    const rest = written <= 0 ? data : typeof data === 'string' ? data.slice(written) : data.subarray(written);
     queueOp({ op: 'write', id: p.netId, data: rest }, rest.length);
     return;
   }

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { ensureBuilt } from '../../scripts/build-if-stale.mjs';
 import { WriteSlots } from '../../src/host/write-slots.js';
-import { writeDirect } from '../../src/process/direct-write.js';
+import { writeDirect, DIRECT_CLOSED, DIRECT_RESET, DIRECT_BROKEN_PIPE } from '../../src/process/direct-write.js';
 import { makeWriteSlots, slotWord, SLOT_CLOSED, SLOT_WRITING, type DirectWrite } from '../../src/host/protocol.js';
 import { elispBin, script } from '../cli/cli-helpers.js';
 
@@ -52,14 +52,14 @@ describe('the write-slot protocol', () => {
     const a = await socketPair();
     const direct = table.open(a.server)!;
     expect(direct).not.toBeNull();
-    expect(writeDirect(words, direct, 'hello ')).toBeNull();
-    expect(writeDirect(words, direct, new TextEncoder().encode('world'))).toBeNull();
+    expect(writeDirect(words, direct, 'hello ')).toBe(6);
+    expect(writeDirect(words, direct, new TextEncoder().encode('world'))).toBe(5);
     await settle();
     expect(a.received()).toBe('hello world');
     a.server.destroy();
     expect(words[direct.slot]).toBe(slotWord(direct.generation, SLOT_CLOSED));
-    // Closed: nothing is written, everything comes back for main.
-    expect(writeDirect(words, direct, 'late')).toBe('late');
+    // Closed: nothing is written; the bytes are main's to deal with.
+    expect(writeDirect(words, direct, 'late')).toBe(DIRECT_CLOSED);
     a.close();
   });
 
@@ -77,13 +77,28 @@ describe('the write-slot protocol', () => {
     expect(fresh.generation).toBe(stale.generation + 1);
     // The same slot, perhaps the same descriptor number: the stale holder must not get through.
     const sameFd: DirectWrite = { ...stale, fd: fresh.fd };
-    expect(writeDirect(words, sameFd, 'not yours')).toBe('not yours');
-    expect(writeDirect(words, fresh, 'yours')).toBeNull();
+    expect(writeDirect(words, sameFd, 'not yours')).toBe(DIRECT_CLOSED);
+    expect(writeDirect(words, fresh, 'yours')).toBe(5);
     await settle();
     expect(b.received()).toBe('yours');
     b.server.destroy();
     a.close();
     b.close();
+  });
+
+  it('tells a reset connection, then a broken pipe, as write(2) reports them (Emacs turns them into errors)', async () => {
+    const slots = makeWriteSlots();
+    const table = new WriteSlots(slots);
+    const words = new Int32Array(slots);
+    const a = await socketPair();
+    const direct = table.open(a.server)!;
+    // The peer resets; main has not read anything yet, so the descriptor is still open.
+    a.client.resetAndDestroy();
+    await settle(100);
+    expect(writeDirect(words, direct, 'after the reset')).toBe(DIRECT_RESET);
+    expect(writeDirect(words, direct, 'and again')).toBe(DIRECT_BROKEN_PIPE);
+    a.server.destroy();
+    a.close();
   });
 
   it('makes main wait for a write in progress before the descriptor closes', async () => {
