@@ -80,7 +80,11 @@ export class LispHashTable {
   ) {}
 
   private findSlot(key: LispObject): number {
-    const dk = this.test.directKey(key);
+    return this.slotFor(key, this.test.directKey(key));
+  }
+
+  /** The slot of key, whose direct key (or undefined) the caller has computed already. */
+  private slotFor(key: LispObject, dk: unknown): number {
     if (dk !== undefined) {
       const s = this.direct.get(dk);
       return s === undefined ? -1 : s;
@@ -102,8 +106,7 @@ export class LispHashTable {
   put(key: LispObject, value: LispObject): void {
     // The direct key once: for a string it can be a new string each time.
     const dk = this.test.directKey(key);
-    const found = dk !== undefined ? this.direct.get(dk) : this.bucketSlot(key);
-    const s = found === undefined ? -1 : found;
+    const s = this.slotFor(key, dk);
     if (s >= 0) {
       this.vals[s] = value;
       return;
@@ -128,9 +131,8 @@ export class LispHashTable {
 
   remove(key: LispObject): void {
     const dk = this.test.directKey(key);
-    const found = dk !== undefined ? this.direct.get(dk) : this.bucketSlot(key);
-    if (found === undefined || found < 0) return;
-    const s = found;
+    const s = this.slotFor(key, dk);
+    if (s < 0) return;
     if (dk !== undefined) this.direct.delete(dk);
     else {
       const h = this.test.hash(this.keys[s] as LispObject);
