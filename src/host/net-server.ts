@@ -8,6 +8,7 @@ import * as net from 'node:net';
 import * as dgram from 'node:dgram';
 import * as dns from 'node:dns';
 import { WriteSlots } from './write-slots.js';
+import { readFast, stopReading, resumeReading } from './fast-read.js';
 import {
   ACCEPTED_ID_BASE, NET_STRING_BYTES, packNetData, type ToWorkerItem, type NetBytes, type FromWorker, type NetAddress, type NetFailure, type NetFamily, type NetId,
   type NetOp, type NetRequest, type NetReplyValue,
@@ -16,9 +17,11 @@ import {
 /** Unread bytes queued for the worker per socket above which main stops reading it. */
 const HIGH_WATER = 4 * 1024 * 1024;
 
+type SocketEntry = Extract<Entry, { kind: 'socket' }>;
+
 type Entry =
   | { kind: 'server'; server: net.Server; paused: boolean; pending: net.Socket[]; family: NetFamily; path: string | null }
-  | { kind: 'socket'; socket: net.Socket; userPaused: boolean; closing: boolean }
+  | { kind: 'socket'; socket: net.Socket; userPaused: boolean; closing: boolean; fastRead: boolean }
   | { kind: 'dgram'; socket: dgram.Socket; family: NetFamily; userPaused: boolean; bound: boolean };
 
 const ERRNO: Record<string, number> = {
@@ -179,33 +182,41 @@ export class NetServer {
   private accepted(serverId: NetId, server: Extract<Entry, { kind: 'server' }>, socket: net.Socket): void {
     const id = this.nextAcceptedId++;
     socket.setNoDelay(true);
-    this.entries.set(id, { kind: 'socket', socket, userPaused: false, closing: false });
+    const entry: SocketEntry = { kind: 'socket', socket, userPaused: false, closing: false, fastRead: false };
+    this.entries.set(id, entry);
     const direct = this.writeSlots?.open(socket) ?? undefined;
     this.post({
       type: 'net-accept', server: serverId, id, local: localOf(socket, server.path), remote: remoteOf(socket, server.path === null ? null : ''), direct,
     });
-    this.attach(id, socket);
+    this.attach(id, entry);
     socket.resume();
   }
 
-  private attach(id: NetId, socket: net.Socket): void {
+  private attach(id: NetId, entry: SocketEntry): void {
+    const socket = entry.socket;
     let ended = false;
     const eof = (): void => {
       if (ended) return;
       ended = true;
-      const entry = this.entries.get(id);
-      if (entry !== undefined && entry.kind === 'socket' && entry.closing) return;
+      if (entry.closing) return;
       this.post({ type: 'net-eof', id });
     };
-    socket.on('data', (chunk: Buffer) => {
-      const entry = this.entries.get(id);
-      if (entry === undefined || entry.kind !== 'socket' || entry.closing) return;
-      const data = wire(chunk);
+    const received = (data: NetBytes, length: number): void => {
       this.post(typeof data === 'string' ? packNetData(id, data) : { type: 'net-data', id, data });
-      const n = (this.unread.get(id) ?? 0) + chunk.length;
+      const n = (this.unread.get(id) ?? 0) + length;
       this.unread.set(id, n);
-      if (n > HIGH_WATER) socket.pause();
+      if (n > HIGH_WATER) this.stop(entry);
+    };
+    entry.fastRead = readFast(socket, (buffer, length) => {
+      if (entry.closing) return;
+      // The next read reuses the buffer: what travels is a copy.
+      received(length <= NET_STRING_BYTES ? buffer.toString('latin1', 0, length) : Buffer.from(buffer.subarray(0, length)), length);
     });
+    if (!entry.fastRead) {
+      socket.on('data', (chunk: Buffer) => {
+        if (!entry.closing) received(wire(chunk), chunk.length);
+      });
+    }
     socket.on('end', eof);
     socket.on('error', eof);
     socket.on('close', () => {
@@ -213,6 +224,17 @@ export class NetServer {
       this.entries.delete(id);
       this.unread.delete(id);
     });
+  }
+
+  /** Stops reading a connection until it is resumed. */
+  private stop(entry: SocketEntry): void {
+    if (entry.fastRead) stopReading(entry.socket);
+    else entry.socket.pause();
+  }
+
+  private resume(entry: SocketEntry): void {
+    if (entry.fastRead) resumeReading(entry.socket);
+    else entry.socket.resume();
   }
 
   private connect(r: Extract<NetRequest, { kind: 'connect' }>, done: (v: NetReplyValue) => void): void {
@@ -242,8 +264,9 @@ export class NetServer {
         return;
       }
       if (r.paused) socket.pause();
-      this.entries.set(r.id, { kind: 'socket', socket, userPaused: r.paused, closing: false });
-      this.attach(r.id, socket);
+      const entry: SocketEntry = { kind: 'socket', socket, userPaused: r.paused, closing: false, fastRead: false };
+      this.entries.set(r.id, entry);
+      this.attach(r.id, entry);
       const direct = this.writeSlots?.open(socket) ?? undefined;
       done({ ok: true, local: localOf(socket, path === null ? null : ''), remote: remoteOf(socket, path), direct });
     });
@@ -348,7 +371,7 @@ export class NetServer {
     this.unread.set(id, n);
     const entry = this.entries.get(id);
     if (entry !== undefined && entry.kind === 'socket' && !entry.userPaused && n <= HIGH_WATER && entry.socket.isPaused()) {
-      entry.socket.resume();
+      this.resume(entry);
     }
   }
 
@@ -359,8 +382,8 @@ export class NetServer {
         return;
       case 'socket':
         entry.userPaused = on;
-        if (on) entry.socket.pause();
-        else entry.socket.resume();
+        if (on) this.stop(entry);
+        else this.resume(entry);
         return;
       case 'dgram':
         entry.userPaused = on;
@@ -389,7 +412,7 @@ export class NetServer {
         entry.closing = true;
         entry.socket.removeAllListeners('data');
         entry.socket.on('data', () => {});
-        entry.socket.resume();
+        this.resume(entry);
         // After the pending writes: data sent just before delete-process still reaches the peer.
         entry.socket.destroySoon();
         return;
