@@ -113,6 +113,15 @@ function nowNanoseconds(): bigint {
   return candidate;
 }
 
+/**
+ * The current time in seconds. A server loop asks for it after every wait:
+ * the exact quotient (timeToFloat) costs a bigint division, and for a time
+ * that is only known to a nanosecond its last bit means nothing.
+ */
+function nowSeconds(): number {
+  return Number(nowNanoseconds()) / 1e9;
+}
+
 /** The current time as Emacs sees it (nanosecond resolution). */
 export function currentTime(): LispTime {
   return { ticks: nowNanoseconds(), hz: BILLION };
@@ -740,7 +749,7 @@ export function makeTime(year: number, month: number, day: number, hour: number,
 defun('current-time', [], () => timeToList(currentTime()));
 
 defun('float-time', [optional(any)], (time) => makeFloat(
-  time instanceof LispFloat ? time.value : timeToFloat(decodeTime(time)),
+  time === NIL ? nowSeconds() : time instanceof LispFloat ? time.value : timeToFloat(decodeTime(time)),
 ));
 // time-date.el makes time-to-seconds an alias of float-time.
 intern('time-to-seconds').fn = intern('float-time');
