@@ -9,7 +9,7 @@ import { K, Box, FnInfo, type Node, type Code, type Frame, type Binding, type Pa
 import { analyse } from './analyse.js';
 import type { Ctx } from './scope.js';
 import {
-  symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack,
+  symbolValue, setSymbolValue, specbind, unbindTo, specpdlDepth, callState, quitCell, signalQuit, handlerStack, truncate,
 } from './state.js';
 import { CompiledClosure } from './closure.js';
 import { inlineBuiltin, inlineTest, inlineLoop, inlineFold, type Operand } from './inline.js';
@@ -956,20 +956,20 @@ function compileConditionCase(
     try {
       v = body(fr);
     } catch (e) {
-      handlerStack.length = hs;
+      truncate(handlerStack, hs);
       const sig = asSignal(e);
       for (let i = 0; i < handlers.length; i++) {
         const h = handlers[i];
         if (handlerMatches(h.conditions, sig.symbol)) {
           callState.depth = depth;
-          callState.catchTags.length = tags;
+          truncate(callState.catchTags, tags);
           return runHandler(fr, h.body, sig.errorObject);
         }
       }
       if (call !== null) call.note(sig, fr);
       throw sig;
     }
-    handlerStack.length = hs;
+    truncate(handlerStack, hs);
     return success === null ? v : runHandler(fr, success, v);
   };
 }

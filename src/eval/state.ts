@@ -198,5 +198,10 @@ export function signalQuit(): never {
 
 // ---- the batch debugger ------------------------------------------------------
 
+/** Shortens a stack to n entries: pop() stays in optimized code, where assigning .length calls into the runtime. */
+export function truncate(stack: unknown[], n: number): void {
+  while (stack.length > n) stack.pop();
+}
+
 /** Active condition-case handlers, innermost last: each entry is one condition-case's handler conditions. */
 export const handlerStack: (readonly (readonly LispSymbol[] | true)[])[] = [];

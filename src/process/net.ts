@@ -10,7 +10,7 @@ import {
 } from '../lisp/index.js';
 import { funcall } from '../eval/index.js';
 import { dropExitFrame } from '../eval/funcall.js';
-import { handlerStack, callState } from '../eval/state.js';
+import { handlerStack, callState, truncate } from '../eval/state.js';
 import { type Buffer, currentBuffer, setCurrentBuffer, isBuffer } from '../buffer/buffer.js';
 import { insertAtPosition } from '../buffer/insdel.js';
 import { getBufferCreate } from '../primitives/buffer.js';
@@ -197,8 +197,15 @@ export const processCallbacks = {
 const Qerror = Q.error;
 const ERROR_HANDLER: readonly (readonly LispSymbol[] | true)[] = [[Qerror]];
 
+/** Puts back the handlers a callback hid (see callProtected). */
+function restoreHandlers(saved: (readonly (readonly LispSymbol[] | true)[])[] | null): void {
+  truncate(handlerStack, 0);
+  if (saved !== null) for (const h of saved) handlerStack.push(h);
+}
+
 function callProtected(fn: LispObject, args: LispObject[], what: 'filter' | 'sentinel'): void {
-  const saved = handlerStack.splice(0, handlerStack.length);
+  // A server loop waits outside any condition-case: then there is nothing to hide.
+  const saved = handlerStack.length === 0 ? null : handlerStack.splice(0, handlerStack.length);
   // The callback is a barrier: condition-cases around the wait do not see its errors.
   if (processCallbacks.fatal === null) handlerStack.push(ERROR_HANDLER);
   const buffer = currentBuffer();
@@ -210,8 +217,7 @@ function callProtected(fn: LispObject, args: LispObject[], what: 'filter' | 'sen
     if (!(e instanceof LispSignal) || e.symbol === Q.quit) throw e;
     // The error ends here: the call depth goes back to the callback's caller.
     callState.depth = depth;
-    handlerStack.length = 0;
-    for (const h of saved) handlerStack.push(h);
+    restoreHandlers(saved);
     if (processCallbacks.fatal !== null) processCallbacks.fatal(e);
     let text: string;
     try {
@@ -222,8 +228,7 @@ function callProtected(fn: LispObject, args: LispObject[], what: 'filter' | 'sen
     messageToStderr(`error in process ${what}: ${text}`);
     return;
   } finally {
-    handlerStack.length = 0;
-    for (const h of saved) handlerStack.push(h);
+    restoreHandlers(saved);
     // Filters and sentinels run in whatever buffer was current; a set-buffer inside does not leak out.
     if (buffer.live) setCurrentBuffer(buffer);
   }
