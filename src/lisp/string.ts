@@ -29,7 +29,8 @@ export class LispString {
   }
 
   private hasAstral(): boolean {
-    if (this.astral < 0) this.astral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(this.text) ? 1 : 0;
+    // Unibyte text is bytes: no pairs, and no need to scan (a filter's (length string) asks every time).
+    if (this.astral < 0) this.astral = this.multibyte && /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(this.text) ? 1 : 0;
     return this.astral === 1;
   }
 
