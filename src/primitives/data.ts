@@ -500,17 +500,27 @@ defun('defvaralias', [symbol, symbol, optional(any)], (alias, base, doc) => {
 
 // ---- property lists ---------------------------------------------------------------------
 
-/** `plist-get`: lenient, stops quietly at a malformed or circular tail. */
+/**
+ * `plist-get`: lenient, stops quietly at a malformed or circular tail. The
+ * walk is Emacs's FOR_EACH_TAIL_SAFE (Brent's cycle check: a tortoise that
+ * jumps ahead at powers of two), so a circular plist yields what Emacs's
+ * does, and no second pointer is chased.
+ */
 export function plistGet(plist: LispObject, prop: LispObject): LispObject {
   let tail = plist;
-  let slow = plist;
+  let tortoise = plist;
+  let lap = 2;
+  let left = 2;
   while (tail instanceof Cons) {
     const next = tail.cdr;
     if (!(next instanceof Cons)) break;
     if (tail.car === prop) return next.car;
     tail = next.cdr;
-    slow = (slow as Cons).cdr;
-    if (tail === slow) break;
+    if (--left === 0) {
+      lap *= 2;
+      left = lap;
+      tortoise = tail;
+    } else if (tail === tortoise) break;
   }
   return NIL;
 }
@@ -567,22 +577,21 @@ defun('plist-put', [any, any, any], plistPut);
 defun('lax-plist-get', [any, any], laxPlistGet);
 defun('lax-plist-put', [any, any, any], (plist, prop, value) => plistPutWith(plist, prop, value, equalSame));
 defun('plist-member', [any, any], (plist, prop) => {
-  // Only property positions are compared: the walk moves two conses at a time.
+  // Emacs's FOR_EACH_TAIL: Brent's cycle check on every other cons; a cycle signals with the cons it was seen at.
   let tail = plist;
-  let slow = plist;
-  let steps = 0;
+  let tortoise = plist;
+  let lap = 2;
+  let left = 2;
   while (tail instanceof Cons) {
     if (tail.car === prop) return tail;
-    const value: LispObject = tail.cdr;
-    if (!(value instanceof Cons)) {
-      tail = value;
-      break;
-    }
-    tail = value.cdr;
-    if ((++steps & 1) === 0) {
-      slow = ((slow as Cons).cdr as Cons).cdr;
-      if (tail === slow) signal(Q.circular_list, list(plist));
-    }
+    tail = tail.cdr;
+    if (!(tail instanceof Cons)) break;
+    tail = tail.cdr;
+    if (--left === 0) {
+      lap *= 2;
+      left = lap;
+      tortoise = tail;
+    } else if (tail === tortoise) signal(Q.circular_list, list(tail));
   }
   if (tail !== NIL) wrongType(Q.plistp, plist);
   return NIL;

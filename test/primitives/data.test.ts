@@ -234,3 +234,19 @@ describe('plist-member compares property positions only', () => {
     expect(lispError("(plist-member '(a . b) 'x)")).toBe('(wrong-type-argument plistp (a . b))');
   });
 });
+
+describe('circular plists walk as Emacs walks them (FOR_EACH_TAIL and its Brent cycle check)', () => {
+  // Goldens from GNU Emacs 28.2. The cycle below starts at b, so the walk meets the odd positions on its second lap.
+  const circular = "(let ((l (list 'a 1 'b 2 'c 3 'd 4 'e))) (setcdr (last l) (cddr l)) l)";
+  it('plist-get finds what the walk reaches before it sees the cycle, and stops quietly', () => {
+    expect(lisp(`(let ((l ${circular})) (list (plist-get l 'c) (plist-get l 1) (plist-get l 2) (plist-get l 3) (plist-get l 'e) (plist-get l 4) (plist-get l 'z)))`)).toBe(
+      '(3 nil c d b e nil)',
+    );
+  });
+  it('plist-member signals circular-list with the cons where it saw the cycle', () => {
+    expect(lisp(`(let ((print-circle t) (l ${circular})) (format "%S" (condition-case e (plist-member l 'z) (error e))))`)).toBe(
+      '"(circular-list #1=(3 d 4 e b 2 c . #1#))"',
+    );
+    expect(lisp(`(let ((print-circle t) (l ${circular})) (format "%S" (plist-member l 4)))`)).toBe('"#1=(4 e b 2 c 3 d . #1#)"');
+  });
+});
