@@ -529,10 +529,15 @@ type Same = (a: LispObject, b: LispObject) => boolean;
 const same: Same = (a, b) => a === b;
 const equalSame: Same = (a, b) => equal(a, b);
 
+// plist-put, lax-plist-get and lax-plist-put walk as Emacs's FOR_EACH_TAIL: a
+// Brent cycle check every other cons, signalling with the cons it saw again.
+
 function plistPutWith(plist: LispObject, prop: LispObject, value: LispObject, test: Same): LispObject {
   let prev: Cons | null = null;
   let tail = plist;
-  let slow = plist;
+  let tortoise = plist;
+  let lap = 2;
+  let left = 2;
   while (tail instanceof Cons) {
     const next = tail.cdr;
     if (!(next instanceof Cons)) break;
@@ -542,8 +547,11 @@ function plistPutWith(plist: LispObject, prop: LispObject, value: LispObject, te
     }
     prev = tail;
     tail = next.cdr;
-    slow = (slow as Cons).cdr;
-    if (tail === slow) signal(Q.circular_list, list(plist));
+    if (--left === 0) {
+      lap *= 2;
+      left = lap;
+      tortoise = tail;
+    } else if (tail === tortoise) signal(Q.circular_list, list(tail));
   }
   if (tail !== NIL) wrongType(Q.plistp, plist);
   const cell = new Cons(prop, new Cons(value, NIL));
@@ -559,14 +567,19 @@ export function plistPut(plist: LispObject, prop: LispObject, value: LispObject)
 
 function laxPlistGet(plist: LispObject, prop: LispObject): LispObject {
   let tail = plist;
-  let slow = plist;
+  let tortoise = plist;
+  let lap = 2;
+  let left = 2;
   while (tail instanceof Cons) {
     const next = tail.cdr;
     if (!(next instanceof Cons)) break;
     if (equalSame(prop, tail.car)) return next.car;
     tail = next.cdr;
-    slow = (slow as Cons).cdr;
-    if (tail === slow) signal(Q.circular_list, list(plist));
+    if (--left === 0) {
+      lap *= 2;
+      left = lap;
+      tortoise = tail;
+    } else if (tail === tortoise) signal(Q.circular_list, list(tail));
   }
   if (tail !== NIL) wrongType(Q.plistp, plist);
   return NIL;

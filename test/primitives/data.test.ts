@@ -249,4 +249,12 @@ describe('circular plists walk as Emacs walks them (FOR_EACH_TAIL and its Brent 
     );
     expect(lisp(`(let ((print-circle t) (l ${circular})) (format "%S" (plist-member l 4)))`)).toBe('"#1=(4 e b 2 c 3 d . #1#)"');
   });
+  it('plist-put and the lax plist functions find the same properties and signal with the same cons', () => {
+    for (const call of ["(plist-put l 'z 1)", "(lax-plist-get l 'z)", "(lax-plist-put l 'z 1)"]) {
+      expect(lisp(`(let ((print-circle t) (l ${circular})) (format "%S" (condition-case e ${call} (error e))))`)).toBe(
+        '"(circular-list #1=(3 d 4 e b 2 c . #1#))"',
+      );
+    }
+    expect(lisp(`(let ((l ${circular})) (list (lax-plist-get l 4) (plist-get (plist-put l 4 'x) 4) (lax-plist-get (lax-plist-put l 4 'y) 4)))`)).toBe('(e x y)');
+  });
 });
