@@ -191,6 +191,11 @@ export function setQuitCell(cell: Int32Array): void {
   quitCell = cell;
 }
 
+/** For builtins that loop without calling Lisp (which polls by itself): C-g, SIGINT or SIGTERM end the loop as they end Lisp's. */
+export function maybeQuit(): void {
+  if (quitCell[0] !== 0) signalQuit();
+}
+
 export function signalQuit(): never {
   Atomics.store(quitCell, 0, 0);
   signal(Q.quit, NIL);

@@ -1,5 +1,7 @@
 import type { LispObject } from './types.js';
 import { NIL } from './symbol.js';
+import { Q } from './q.js';
+import { signal } from './signal.js';
 
 export class Cons {
   constructor(
@@ -23,11 +25,24 @@ export function arrayToList(items: readonly LispObject[], tail: LispObject = NIL
 }
 
 /** The elements of a proper list (stops at the first non-cons tail). */
+/**
+ * The elements of a list. A circular list signals circular-list with the
+ * cons where the walk met itself, as Emacs's FOR_EACH_TAIL (Brent's check):
+ * an array that grew forever would end the process (V8's invalid size).
+ */
 export function listToArray(l: LispObject): LispObject[] {
   const out: LispObject[] = [];
+  let tortoise = l;
+  let lap = 2;
+  let left = 2;
   while (l instanceof Cons) {
     out.push(l.car);
     l = l.cdr;
+    if (--left === 0) {
+      lap *= 2;
+      left = lap;
+      tortoise = l;
+    } else if (l === tortoise) signal(Q.circular_list, list(l));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { resolveFunction, expandMacro, defvarHooks, autoloadType, macroHooks } f
 import { callState, indirectVariable, setDefaultValue } from '../eval/state.js';
 import { CompiledClosure } from '../eval/closure.js';
 import { formatString } from './format.js';
+import { sequenceElements } from './fns.js';
 import { UNBOUND } from '../lisp/symbol.js';
 
 declareModule('eval');
@@ -21,13 +22,13 @@ defunRest('apply', 1, (args) => {
     // (apply '(f a b)) calls f with a and b.
     const l = args[0];
     if (!(l instanceof Cons)) return callFunction(l, []);
-    return callFunction(l.car, listToArray(l.cdr));
+    return callFunction(l.car, l.cdr === NIL ? [] : sequenceElements(l.cdr));
   }
   const last = args[args.length - 1];
   if (last !== NIL && !(last instanceof Cons)) wrongType(Q.listp, last);
-  const spread = args.slice(1, -1);
-  for (let l: LispObject = last; l instanceof Cons; l = l.cdr) spread.push(l.car);
-  return callFunction(args[0], spread);
+  // Emacs's Fapply takes the list's length first: a circular or dotted list signals as `length' does.
+  const spread = last === NIL ? [] : sequenceElements(last);
+  return callFunction(args[0], args.length === 2 ? spread : args.slice(1, -1).concat(spread));
 });
 
 defun('eval', [any, optional(any)], (form, lexical) => evalWithLexical(form, lexical as LispObject));

@@ -9,12 +9,13 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, makeString,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
 } from '../lisp/defun.js';
 import { funcall1, funcall2 } from '../eval/index.js';
+import { maybeQuit } from '../eval/state.js';
 import { CompiledClosure } from '../eval/closure.js';
 import { upcaseChar } from './casefiddle.js';
 
@@ -26,6 +27,17 @@ const Qlist_or_vector_p = intern('list-or-vector-p');
 
 export function circularList(tail: LispObject): never {
   return signal(Q.circular_list, makeList(tail));
+}
+
+/**
+ * Elements a builtin may gather in one JavaScript array: beyond some 2^27,
+ * V8 ends the whole process (invalid size). Emacs, out of memory, signals
+ * this error instead; so do we, well before.
+ */
+const MAX_GATHERED = 2 ** 26;
+
+function memoryExhausted(): never {
+  return signal(Q.error, makeList(makeString('Memory exhausted--use M-x save-some-buffers then exit and restart Emacs')));
 }
 
 const call1 = funcall1;
@@ -784,7 +796,9 @@ defun('alist-get', [any, any, optional(any), optional(any), optional(any)], (key
 
 defun('assoc-default', [any, any, optional(any), optional(any)], (key, alist, test, dflt) => {
   let tail = alist;
+  // subr.el's loop in Emacs: no cycle check, so a circular alist loops until quit.
   while (tail !== NIL) {
+    maybeQuit();
     const e = car(tail);
     const k = e instanceof Cons ? e.car : e;
     const hit = test === NIL ? equal(k, key) : call2(test, k, key) !== NIL;
@@ -1163,6 +1177,8 @@ export function copyTree(tree: LispObject, vecp: boolean): LispObject {
     let prev = head;
     let tail: LispObject = tree;
     while (tail instanceof Cons) {
+      // subr.el's loop in Emacs: a circular list copies until quit.
+      maybeQuit();
       const x = tail.car;
       const c = new Cons(x instanceof Cons || (vecp && Array.isArray(x)) ? copyTree(x, vecp) : x, NIL);
       prev.cdr = c;
@@ -1199,6 +1215,9 @@ defun('flatten-tree', [any], (tree) => {
   const stack: LispObject[] = [];
   let base: LispObject = tree;
   while (stack.length > 0 || base instanceof Cons) {
+    // A circular tree loops (as in Emacs) until quit, or until memory runs out.
+    maybeQuit();
+    if (out.length + stack.length > MAX_GATHERED) memoryExhausted();
     let elem: LispObject;
     if (stack.length > 0) elem = stack.pop()!;
     else {

@@ -9,6 +9,7 @@ import {
   declareModule, defun, defunRest, optional, any, string, integer, character, bool,
 } from '../lisp/defun.js';
 import { charText, checkRange, multibyteText, joinStrings, caseFoldSearch } from './character.js';
+import { sequenceElements } from './fns.js';
 import { upcaseChar, downcaseChar } from './casefiddle.js';
 import { internalBytes, encodeToBytes, bytesToUnibyte, checkCodingSystem } from './coding.js';
 
@@ -22,16 +23,8 @@ const Qwrong_length_argument = intern('wrong-length-argument');
 export function sequenceChars(x: LispObject): LispObject[] {
   if (x instanceof LispString) return x.codes();
   if (x === NIL) return [];
-  if (x instanceof Cons) {
-    const out: LispObject[] = [];
-    let l: LispObject = x;
-    while (l instanceof Cons) {
-      out.push(l.car);
-      l = l.cdr;
-    }
-    if (l !== NIL) wrongType(Q.listp, l);
-    return out;
-  }
+  // A circular or dotted list signals here, as Emacs's length does.
+  if (x instanceof Cons) return sequenceElements(x);
   if (Array.isArray(x)) return x;
   if (x instanceof BoolVector) return Array.from(x.bits, (b) => (b ? T : NIL));
   return wrongType(Q.sequencep, x);

@@ -445,3 +445,20 @@ describe('trees and small helpers', () => {
     checkError('(string-to-list 5)', '(wrong-type-argument sequencep 5)');
   });
 });
+
+describe('a circular list given where a list is walked signals, never ends the process', () => {
+  // Each of these once grew a JavaScript array until V8 aborted the whole process. Goldens from GNU Emacs 28.2.
+  const circular = "(let ((l (list 97 98 99))) (setcdr (cddr l) l) l)";
+  const caught = (call: string): string => lisp(`(let ((print-circle t) (l ${circular})) (format "%S" (condition-case e ${call} (error e))))`);
+  it('apply, concat, string-to-list and regexp-opt signal circular-list as Emacs does', () => {
+    for (const call of ["(apply #'+ l)", '(concat l)', '(string-to-list l)', '(string-to-vector l)', '(regexp-opt l)']) {
+      expect(caught(call), call).toBe('"(circular-list #1=(99 97 98 . #1#))"');
+    }
+    expect(caught("(apply '(+ . #1=(1 . #1#)))")).toBe('"(circular-list #1=(1 . #1#))"');
+  });
+  it('apply signals on a dotted last argument as Emacs does', () => {
+    checkError("(apply #'+ 1 '(2 . 3))", '(wrong-type-argument listp 3)');
+    checkError("(apply '(+ 2 . 3))", '(wrong-type-argument listp 3)');
+    check("(list (apply #'+ 1 2 '(3 4)) (apply #'list nil) (apply '(list 1 2)) (apply #'+ '()))", '(10 nil (1 2) 0)');
+  });
+});
