@@ -10,7 +10,7 @@
 // when the call was read from a file. Never a JavaScript stack.
 import {
   type LispObject, type BacktraceFrame, LispSignal, LispThrow, LispSymbol,
-  NIL, Q, UNBOUND, intern, list, makeString,
+  NIL, Q, UNBOUND, intern, list, makeString, isAllocationFailure, memoryExhaustedSignal,
 } from '../lisp/index.js';
 import { specbind, unbindTo, specpdlDepth } from '../eval/index.js';
 import { printToString } from '../reader/printer.js';
@@ -25,6 +25,7 @@ const Qbacktrace_on_error_noninteractive = intern('backtrace-on-error-noninterac
 export function asLispSignal(e: unknown): LispSignal {
   if (e instanceof LispSignal) return e;
   if (e instanceof LispThrow) return new LispSignal(Q.no_catch, list(e.tag, e.value));
+  if (isAllocationFailure(e)) return memoryExhaustedSignal();
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return new LispSignal(Q.error, list(makeString('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019')));
   }

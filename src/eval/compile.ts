@@ -3,7 +3,7 @@
 // parameters and let-bound variables (a Box when an inner closure captures it).
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, LispSignal, LispThrow, KillEmacs,
-  signal, list, UNBOUND, LispString, LispFloat, error, signalHooks, intern,
+  signal, list, UNBOUND, LispString, LispFloat, error, signalHooks, intern, isAllocationFailure, memoryExhaustedSignal,
 } from '../lisp/index.js';
 import { K, Box, FnInfo, type Node, type Code, type Frame, type Binding, type Param, type Handler, type CondClause } from './ir.js';
 import { analyse } from './analyse.js';
@@ -897,6 +897,7 @@ export function compileLate(site: CallSite, expansion: LispObject): Code {
 export function asSignal(e: unknown): LispSignal {
   if (e instanceof LispSignal) return e;
   if (e instanceof LispThrow || e instanceof KillEmacs) throw e;
+  if (isAllocationFailure(e)) return memoryExhaustedSignal();
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return new LispSignal(Q.error, list(new LispString('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019', true)));
   }

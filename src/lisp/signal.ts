@@ -74,3 +74,25 @@ export function argsOutOfRange(...data: LispObject[]): never {
 }
 
 export { NIL };
+
+/**
+ * Elements a builtin may put in one JavaScript array. V8 cannot grow an
+ * array past some 2^27 elements and then ends the whole process ("invalid
+ * size"); Emacs, short of memory, signals memoryExhausted's error instead,
+ * and so do we, from well below that limit.
+ */
+export const MAX_ELEMENTS = 2 ** 26;
+
+/** Emacs's memory_full: (error "Memory exhausted--use C-x s then exit and restart Emacs"). */
+export function memoryExhaustedSignal(): LispSignal {
+  return new LispSignal(Qerror, list(makeString('Memory exhausted--use C-x s then exit and restart Emacs')));
+}
+
+export function memoryExhausted(): never {
+  throw memoryExhaustedSignal();
+}
+
+/** Whether a JavaScript exception is V8 refusing an allocation that big (an array, a string, a buffer). */
+export function isAllocationFailure(e: unknown): boolean {
+  return e instanceof RangeError && /^(Invalid (array|string|typed array) length|Array buffer allocation failed)/.test(e.message);
+}

@@ -4,6 +4,7 @@
 // bytes 0-255 as JS chars 0-255. Raw bytes in multibyte text (Emacs chars
 // #x3FFF80-#x3FFFFF) are kept as lone low surrogates U+DC80-U+DCFF.
 import type { LispObject } from './types.js';
+import { MAX_ELEMENTS, memoryExhausted } from './signal.js';
 
 export const RAW_BYTE_BASE = 0x3fff80;
 const RAW_SURROGATE_BASE = 0xdc80;
@@ -50,6 +51,7 @@ export class LispString {
 
   /** All character codes. */
   codes(): number[] {
+    if (this.text.length > MAX_ELEMENTS) memoryExhausted();
     const out: number[] = [];
     if (!this.hasAstral()) {
       for (let i = 0; i < this.text.length; i++) out.push(jsCharToLisp(this.text.charCodeAt(i)));

@@ -4,7 +4,7 @@
 import {
   type LispObject, Cons, LispRecord, BoolVector, CharTable, NIL, Q,
   arrayToList, makeSymbol, LispString, obarray, intern, makeFloat, list,
-  wrongType, argsOutOfRange, error, MAX_CHAR,
+  wrongType, argsOutOfRange, error, MAX_CHAR, MAX_ELEMENTS, memoryExhausted,
 } from '../lisp/index.js';
 import {
   defun, defunRest, declareModule, defvar, argType, any, optional, symbol, string, charTable,
@@ -35,15 +35,19 @@ defun('make-list', [wholenum, any], (n, init) => {
 });
 // The argument array may belong to the caller: copy it.
 defunRest('vector', 0, (args) => args.slice());
-defun('make-vector', [wholenum, any], (n, init) => new Array<LispObject>(n).fill(init));
+defun('make-vector', [wholenum, any], (n, init) => (n > MAX_ELEMENTS ? memoryExhausted() : new Array<LispObject>(n).fill(init)));
 
 // ---- strings ----------------------------------------------------------------------------
 
 /** The JS text of one character repeated n times (raw bytes as lone surrogates). */
 function repeatChar(c: number, n: number): string {
   const text = c >= 0x3fff80 ? String.fromCharCode(0xdc80 + (c - 0x3fff80)) : String.fromCodePoint(c);
+  if (text.length * n > MAX_STRING_LENGTH) memoryExhausted();
   return text.repeat(n);
 }
+
+/** V8's longest string (buffer.constants.MAX_STRING_LENGTH on 64-bit): Emacs could go on, we cannot. */
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
 
 defun('make-string', [wholenum, characterArg, optional(any)], (n, c, multibyte) => {
   // ASCII without MULTIBYTE gives a unibyte string; anything else is multibyte.

@@ -9,7 +9,7 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, makeString,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
@@ -29,16 +29,7 @@ export function circularList(tail: LispObject): never {
   return signal(Q.circular_list, makeList(tail));
 }
 
-/**
- * Elements a builtin may gather in one JavaScript array: beyond some 2^27,
- * V8 ends the whole process (invalid size). Emacs, out of memory, signals
- * this error instead; so do we, well before.
- */
-const MAX_GATHERED = 2 ** 26;
 
-function memoryExhausted(): never {
-  return signal(Q.error, makeList(makeString('Memory exhausted--use M-x save-some-buffers then exit and restart Emacs')));
-}
 
 const call1 = funcall1;
 const call2 = funcall2;
@@ -1155,6 +1146,10 @@ defun('number-sequence', [any, optional(any), optional(any)], (from, to, inc) =>
   if (compareNum(start, end) === 0) return new Cons(from, NIL);
   const step: Num = inc === NIL ? 1 : checkNumber(inc);
   if (compareNum(step, 0) === 0) error('The increment can not be zero');
+  // What cannot fit in one array fails at once, not after filling memory.
+  if (typeof start === 'number' && typeof end === 'number' && typeof step === 'number' && (end - start) / step + 1 > MAX_ELEMENTS) {
+    memoryExhausted();
+  }
   const out: LispObject[] = [];
   const ascending = compareNum(step, 0) === 1;
   let n = 0;
@@ -1162,6 +1157,7 @@ defun('number-sequence', [any, optional(any), optional(any)], (from, to, inc) =>
   for (;;) {
     const c = compareNum(next, end);
     if (ascending ? c !== -1 && c !== 0 : c !== 1 && c !== 0) break;
+    if (n === MAX_ELEMENTS) memoryExhausted();
     out.push(next);
     n++;
     next = addNum(start, mulNum(n, step));
@@ -1217,7 +1213,7 @@ defun('flatten-tree', [any], (tree) => {
   while (stack.length > 0 || base instanceof Cons) {
     // A circular tree loops (as in Emacs) until quit, or until memory runs out.
     maybeQuit();
-    if (out.length + stack.length > MAX_GATHERED) memoryExhausted();
+    if (out.length + stack.length > MAX_ELEMENTS) memoryExhausted();
     let elem: LispObject;
     if (stack.length > 0) elem = stack.pop()!;
     else {

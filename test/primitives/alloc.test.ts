@@ -87,3 +87,15 @@ describe('alloc.c and chartab.c: constructors and char-tables', () => {
     expect(lispError("(char-table-subtype 1)")).toBe("(wrong-type-argument char-table-p 1)");
   });
 });
+
+describe('an allocation too big for one JavaScript array or string signals, never ends the process', () => {
+  // V8 ends the whole process when an array grows past ~2^27 elements; Emacs short of memory signals this error.
+  const exhausted = '(error "Memory exhausted--use C-x s then exit and restart Emacs")';
+  it('make-vector, number-sequence and a string past V8\'s length limit', () => {
+    expect(lispError('(make-vector 200000000 nil)')).toBe(exhausted);
+    expect(lispError('(make-vector 3000000000 nil)')).toBe(exhausted);
+    expect(lispError('(number-sequence 1 200000000)')).toBe(exhausted);
+    expect(lispError('(make-string 600000000 ?a)')).toBe(exhausted);
+    expect(lisp('(condition-case nil (make-vector 200000000 nil) (error (length (make-vector 3 nil))))')).toBe('3');
+  });
+});
