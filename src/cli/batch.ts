@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import '../primitives/index.js';
 import {
-  type LispObject, LispSignal, KillEmacs, Cons, NIL, T, UNBOUND, intern, arrayToList, makeString,
+  type LispObject, LispSignal, KillEmacs, Cons, NIL, T, UNBOUND, intern, arrayToList, makeString, listToArray,
 } from '../lisp/index.js';
 import { defvar } from '../lisp/defun.js';
 import { funcall, evalForm } from '../eval/index.js';
@@ -157,7 +157,7 @@ export function runKillEmacsHook(h: Host, status: number): number {
   }
   const fns: LispObject[] = [];
   if (hook instanceof Cons && hook.car !== intern('lambda') && hook.car !== intern('closure')) {
-    for (let l: LispObject = hook; l instanceof Cons; l = l.cdr) if (l.car !== T) fns.push(l.car);
+    for (const fn of listToArray(hook)) if (fn !== T) fns.push(fn);
   } else if (hook !== NIL) {
     fns.push(hook);
   }

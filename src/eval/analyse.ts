@@ -3,7 +3,7 @@
 // bindings or dynamic symbols, and special forms get their own nodes.
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, UNEVALLED, LispString,
-  LispSignal, signal, list, listToArray, wrongType, isKeyword, Constancy, intern, error,
+  LispSignal, signal, list, listToArray, wrongType, isKeyword, Constancy, intern, error, TailCheck,
 } from '../lisp/index.js';
 import { K, FnInfo, type Node, type Param, type LetVar, type Handler, type CondClause, CONST_NIL_NODE } from './ir.js';
 import { Ctx, Scope, Unit } from './scope.js';
@@ -153,9 +153,11 @@ export function expandMacro(expander: LispObject, form: Cons): LispObject {
 
 function analyseArgs(args: LispObject, ctx: Ctx): Node[] {
   const out: Node[] = [];
+  const check = new TailCheck(args);
   while (args instanceof Cons) {
     out.push(analyse(args.car, ctx));
     args = args.cdr;
+    check.step(args);
   }
   if (args !== NIL) wrongType(Q.listp, args);
   return out;
@@ -190,9 +192,11 @@ export { analyseBody };
 function args1(form: Cons): LispObject[] {
   const out: LispObject[] = [];
   let l = form.cdr;
+  const check = new TailCheck(l);
   while (l instanceof Cons) {
     out.push(l.car);
     l = l.cdr;
+    check.step(l);
   }
   if (l !== NIL) wrongType(Q.listp, form.cdr);
   return out;

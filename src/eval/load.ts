@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  type LispObject, Cons, NIL, T, Q, LispString, signal, list, makeString,
+  type LispObject, Cons, NIL, T, Q, LispString, signal, list, makeString, listToArray,
 } from '../lisp/index.js';
 import { defvar } from '../lisp/defun.js';
 import { SourceReader, END_OF_INPUT, lexicalBindingCookie } from '../reader/reader.js';
@@ -61,8 +61,7 @@ export function locateFile(file: string, suffixes: readonly string[]): string | 
   const dirs: string[] = [];
   if (path.isAbsolute(file)) dirs.push('');
   else {
-    for (let l = symbolValue(Qload_path); l instanceof Cons; l = l.cdr) {
-      const d = l.car;
+    for (const d of listToArray(symbolValue(Qload_path))) {
       if (d instanceof LispString) dirs.push(d.value);
       else if (d === NIL) dirs.push(process.cwd());
     }

@@ -24,12 +24,33 @@ export function arrayToList(items: readonly LispObject[], tail: LispObject = NIL
   return r;
 }
 
-/** The elements of a proper list (stops at the first non-cons tail). */
 /**
- * The elements of a list. A circular list signals circular-list with the
- * cons where the walk met itself, as Emacs's FOR_EACH_TAIL (Brent's check):
- * an array that grew forever would end the process (V8's invalid size).
+ * Emacs's FOR_EACH_TAIL cycle check (Brent's: the tortoise jumps to the
+ * walker after 2, 4, 8 ... steps) for a walk down a list that does work
+ * per element: call step(tail) after each cdr. A circular list signals
+ * circular-list with the cons where the walk met itself, as Emacs does;
+ * a walk that went on instead would grow its output until V8 ended the
+ * process (invalid size).
  */
+export class TailCheck {
+  private tortoise: LispObject;
+  private lap = 2;
+  private left = 2;
+
+  constructor(start: LispObject) {
+    this.tortoise = start;
+  }
+
+  step(tail: LispObject): void {
+    if (--this.left === 0) {
+      this.lap *= 2;
+      this.left = this.lap;
+      this.tortoise = tail;
+    } else if (tail === this.tortoise) signal(Q.circular_list, list(tail));
+  }
+}
+
+/** The elements of a list, up to a non-cons tail; a circular list signals circular-list (see TailCheck). */
 export function listToArray(l: LispObject): LispObject[] {
   const out: LispObject[] = [];
   let tortoise = l;

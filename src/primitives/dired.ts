@@ -6,7 +6,7 @@
 // "." and ".." first, so that NOSORT and COUNT behave as in Emacs.
 import * as fs from 'node:fs';
 import {
-  type LispObject, LispString, LispSignal, Cons, NIL, T, Q, UNBOUND, intern, signal, list, arrayToList, wrongType,
+  type LispObject, LispString, LispSignal, Cons, NIL, T, Q, UNBOUND, intern, signal, list, arrayToList, wrongType, listToArray,
 } from '../lisp/index.js';
 import { defun, declareModule, defvar, optional, any } from '../lisp/defun.js';
 import { symbolValue } from '../eval/state.js';
@@ -374,7 +374,7 @@ function completionCandidates(file: string, directory: LispString, withIgnored: 
   const ignored: string[] = [];
   if (withIgnored) {
     const v = symbolValue(Qcompletion_ignored_extensions);
-    for (let l: LispObject = v; l instanceof Cons; l = l.cdr) if (l.car instanceof LispString) ignored.push(l.car.value);
+    for (const e of listToArray(v)) if (e instanceof LispString) ignored.push(e.value);
   }
   const out: Candidate[] = [];
   for (const name of readDirectory(dir, expandFileName(directory.value))) {

@@ -99,12 +99,15 @@ export function getProperty(sym: LispSymbol, prop: LispSymbol): LispObject {
   return NIL;
 }
 
-for (const [name, parents, message] of STANDARD_ERRORS) {
+/** Defines an error as define-error does: NAME's conditions are itself and PARENTS (space-separated). */
+export function defineErrorSymbol(name: string, parents: string, message: string): void {
   const sym = intern(name);
   const conds = [sym, ...(parents === '' ? [] : parents.split(' ').map(intern))];
   putProperty(sym, Q.error_conditions, arrayToList(conds));
   putProperty(sym, Q.error_message, new LispString(message, false));
 }
+
+for (const [name, parents, message] of STANDARD_ERRORS) defineErrorSymbol(name, parents, message);
 
 /**
  * What substitute-command-keys does to an error message: quotes styled per

@@ -9,7 +9,7 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
@@ -1172,14 +1172,16 @@ export function copyTree(tree: LispObject, vecp: boolean): LispObject {
     const head = new Cons(NIL, NIL);
     let prev = head;
     let tail: LispObject = tree;
+    // subr.el's loop in Emacs copies a circular list until memory runs out; ours signals circular-list.
+    const check = new TailCheck(tree);
     while (tail instanceof Cons) {
-      // subr.el's loop in Emacs: a circular list copies until quit.
       maybeQuit();
       const x = tail.car;
       const c = new Cons(x instanceof Cons || (vecp && Array.isArray(x)) ? copyTree(x, vecp) : x, NIL);
       prev.cdr = c;
       prev = c;
       tail = tail.cdr;
+      check.step(tail);
     }
     prev.cdr = vecp && Array.isArray(tail) ? copyTree(tail, vecp) : tail;
     return head.cdr;

@@ -4,11 +4,13 @@
 import { floatToString } from '../reader/printer.js';
 import {
   type LispObject, LispString, LispSymbol, Cons, LispFloat, LispHashTable, NIL, T, Q, intern, signal, list,
-  arrayToList, wrongType, argsOutOfRange, isKeyword, BoolVector, RAW_BYTE_BASE,
+  arrayToList, wrongType, argsOutOfRange, isKeyword, BoolVector, RAW_BYTE_BASE, TailCheck, makeString,
 } from '../lisp/index.js';
 import { equalTest } from '../lisp/hashtable.js';
 import { declareModule, defun, defunRest, defvar, any, string } from '../lisp/defun.js';
 import { symbolValue } from '../eval/state.js';
+import { onBuiltinFeature, provideBuiltin } from './load.js';
+import { defineErrorSymbol } from './errors.js';
 
 declareModule('json');
 
@@ -120,7 +122,8 @@ function jsonElEncode(x: LispObject, out: string[]): void {
     if (isAlist(x)) {
       out.push('{');
       let first = true;
-      for (let l: LispObject = x; l instanceof Cons; l = l.cdr) {
+      const check = new TailCheck(x);
+      for (let l: LispObject = x; l instanceof Cons; l = l.cdr, check.step(l)) {
         if (!first) out.push(',');
         first = false;
         const pair = l.car as Cons;
@@ -143,7 +146,8 @@ function jsonElEncode(x: LispObject, out: string[]): void {
     } else {
       const items: LispObject[] = [];
       let l: LispObject = x;
-      for (; l instanceof Cons; l = l.cdr) items.push(l.car);
+      const check = new TailCheck(x);
+      for (; l instanceof Cons; l = l.cdr, check.step(l)) items.push(l.car);
       if (l !== NIL) signal(Q.json_error, list(x));
       jsonElArray(items, out);
     }
@@ -182,14 +186,49 @@ export function jsonEncode(x: LispObject): LispString {
   return new LispString(text, /[^\x00-\x7f]/.test(text));
 }
 
-defun('json-encode', [any], (x) => jsonEncode(x));
+// ---- json.el's autoload ---------------------------------------------------------
+
+/**
+ * json.el's errors, as (require 'json) or the first call of one of its
+ * functions (an autoload in Emacs) defines them. Emacs -Q knows only json.c's
+ * errors before that; json.el then also redefines json-error's message and
+ * json-end-of-file's conditions. Checked against GNU Emacs 28.2.
+ */
+const JSON_EL_ERRORS: readonly [string, string, string][] = [
+  ['json-error', 'error', 'Unknown JSON error'],
+  ['json-readtable-error', 'json-error error', 'JSON readtable error'],
+  ['json-unknown-keyword', 'json-error error', 'Unrecognized keyword'],
+  ['json-number-format', 'json-error error', 'Invalid number format'],
+  ['json-string-escape', 'json-error error', 'Bad Unicode escape'],
+  ['json-string-format', 'json-error error', 'Bad string format'],
+  ['json-key-format', 'json-error error', 'Bad JSON object key'],
+  ['json-object-format', 'json-error error', 'Bad JSON object'],
+  ['json-array-format', 'json-error error', 'Bad JSON array'],
+  ['json-end-of-file', 'end-of-file error json-error', 'End of file while parsing JSON'],
+];
+
+onBuiltinFeature('json', () => {
+  for (const [name, parents, message] of JSON_EL_ERRORS) defineErrorSymbol(name, parents, message);
+});
+
+const Qjson = intern('json');
+let jsonElLoaded = false;
+
+function loadJsonEl(): void {
+  if (jsonElLoaded) return;
+  jsonElLoaded = true;
+  provideBuiltin(Qjson);
+}
+
+defun('json-encode', [any], (x) => (loadJsonEl(), jsonEncode(x)));
 defun('json-encode-string', [string], (s) => {
+  loadJsonEl();
   const out: string[] = [];
   jsonElString(s.value, out);
   return new LispString(out[0], s.multibyte);
 });
-defun('json-alist-p', [any], (x) => (isAlist(x) ? T : NIL));
-defun('json-plist-p', [any], (x) => (isPlist(x) ? T : NIL));
+defun('json-alist-p', [any], (x) => (loadJsonEl(), isAlist(x) ? T : NIL));
+defun('json-plist-p', [any], (x) => (loadJsonEl(), isPlist(x) ? T : NIL));
 
 // ---- json.el: reading --------------------------------------------------------
 
@@ -218,17 +257,37 @@ class JsonElReader {
     if (c === 91) return this.readArray();
     if (c === 34) return this.readString();
     if (c === 45 || (c >= 48 && c <= 57)) return this.readNumber();
-    if (c >= 97 && c <= 122) return this.readKeyword();
+    // json-readtable-dispatch: each keyword is expected from its first letter.
+    if (c === 116) return this.readKeyword('true');
+    if (c === 102) return this.readKeyword('false');
+    if (c === 110) return this.readKeyword('null');
     return signal(Qjson_readtable_error, list(c));
   }
 
-  readKeyword(): LispObject {
-    const m = /^[a-z]*/.exec(this.text.slice(this.pos))![0];
-    this.pos += m.length;
-    if (m === 'true') return T;
-    if (m === 'false') return symbolValue(Qjson_false_var);
-    if (m === 'null') return symbolValue(Qjson_null_var);
-    return signal(Qjson_unknown_keyword, list(new LispString(m, false)));
+  /** json-read-keyword: the keyword, then a value's end (whitespace , ] } or the end); else the word at point is unknown. */
+  readKeyword(keyword: 'true' | 'false' | 'null'): LispObject {
+    if (!this.text.startsWith(keyword, this.pos)) return signal(Qjson_unknown_keyword, list(this.wordAtPoint()));
+    this.pos += keyword.length;
+    const c = this.peek();
+    if (!(c < 0 || c === 9 || c === 10 || c === 13 || c === 32 || c === 44 || c === 93 || c === 125)) {
+      signal(Qjson_unknown_keyword, list(this.wordAtPoint()));
+    }
+    this.skipWhitespace();
+    return keyword === 'true' ? T : keyword === 'false' ? symbolValue(Qjson_false_var) : symbolValue(Qjson_null_var);
+  }
+
+  /** (thing-at-point 'word): the word around point, or the one that ends at point; nil if none. */
+  private wordAtPoint(): LispObject {
+    const word = /[\p{L}\p{N}]/u;
+    let start = this.pos;
+    let end = this.pos;
+    if (!(end < this.text.length && word.test(this.text[end]))) {
+      if (!(start > 0 && word.test(this.text[start - 1]))) return NIL;
+    } else {
+      while (end < this.text.length && word.test(this.text[end])) end++;
+    }
+    while (start > 0 && word.test(this.text[start - 1])) start--;
+    return makeString(this.text.slice(start, end));
   }
 
   readNumber(): LispObject {
@@ -342,7 +401,7 @@ class JsonElReader {
   }
 }
 
-defun('json-read-from-string', [string], (s) => new JsonElReader(s.value).read());
+defun('json-read-from-string', [string], (s) => (loadJsonEl(), new JsonElReader(s.value).read()));
 
 // ---- json.c: serializing -----------------------------------------------------
 

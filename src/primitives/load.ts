@@ -27,13 +27,27 @@ defun('provide', [symbol, optional(any)], (feature) => {
 /** Features built into this runtime: `require` succeeds without a file. */
 const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert']);
 
+/** What loading a built-in feature's file does besides providing it (json.el defines its errors, say). */
+const builtinSetups = new Map<string, () => void>();
+
+export function onBuiltinFeature(name: string, setup: () => void): void {
+  builtinSetups.set(name, setup);
+}
+
+/** Provides a built-in feature as loading its file would, running its setup first: by require, or by the first call of a function its file defines (an autoload in Emacs). */
+export function provideBuiltin(feature: LispSymbol): void {
+  if (featurep(feature)) return;
+  builtinSetups.get(feature.name)?.();
+  Qfeatures.value = new Cons(feature, Qfeatures.value as LispObject);
+}
+
 defun('require', [symbol, optional(any), optional(any)], (feature, filename, noerror) => {
   if (featurep(feature)) return feature;
   const name = filename instanceof LispString ? filename.value : feature.name;
   const file = locateFile(name, ['.el', '']);
   if (file === null) {
     if (builtinFeatures.has(feature.name)) {
-      Qfeatures.value = new Cons(feature, Qfeatures.value as LispObject);
+      provideBuiltin(feature);
       return feature;
     }
     if (noerror !== NIL) return NIL;

@@ -1,6 +1,6 @@
 // macroexpand-all (macroexp.el): expands every macro call in a form, walking
 // special forms so that only code positions are expanded.
-import { type LispObject, LispSymbol, Cons, NIL, Q, intern, arrayToList, listToArray } from '../lisp/index.js';
+import { type LispObject, LispSymbol, Cons, NIL, Q, intern, arrayToList, listToArray, TailCheck } from '../lisp/index.js';
 import { declareModule, defun, any, optional } from '../lisp/defun.js';
 import { macroexpand1 } from './eval.js';
 
@@ -12,9 +12,11 @@ const Qfuncall = intern('funcall');
 
 function mapForms(l: LispObject, env: LispObject): LispObject {
   const out: LispObject[] = [];
+  const check = new TailCheck(l);
   while (l instanceof Cons) {
     out.push(expandAll(l.car, env));
     l = l.cdr;
+    check.step(l);
   }
   return arrayToList(out, l);
 }

@@ -3,7 +3,7 @@
 // and because their expansion speed matters for eager macroexpansion.
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, LispString, intern, makeSymbol,
-  signal, list, listToArray, arrayToList, wrongType, error,
+  signal, list, listToArray, arrayToList, wrongType, error, TailCheck,
 } from '../lisp/index.js';
 import { declareModule } from '../lisp/defun.js';
 import { resolveFunction } from '../eval/analyse.js';
@@ -122,10 +122,12 @@ function stripDeclarations(body: LispObject): LispObject {
   const out: LispObject[] = [];
   let l = body;
   let i = 0;
+  const check = new TailCheck(l);
   while (l instanceof Cons) {
     const f = l.car;
     if (!(i <= 1 && f instanceof Cons && f.car === Qdeclare)) out.push(f);
     l = l.cdr;
+    check.step(l);
     i++;
   }
   return arrayToList(out);

@@ -5,7 +5,7 @@
 import * as os from 'node:os';
 import {
   type LispObject, LispString, LispFloat, Cons, NIL, T, Q, intern, list, arrayToList, error, wrongType, makeString,
-  signal as signalError,
+  signal as signalError, TailCheck,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, optional, any, string, bool, argType } from '../lisp/defun.js';
 import { type Buffer, currentBuffer, isBuffer, findBuffer } from '../buffer/buffer.js';
@@ -290,7 +290,8 @@ defunRest('make-process', 0, (args) => {
   if (command !== NIL && !(command instanceof Cons)) wrongType(Q.listp, command);
   const coding = processCoding(get(Kcoding_));
   const words: string[] = [];
-  for (let l: LispObject = command; l instanceof Cons; l = l.cdr) {
+  const check = new TailCheck(command);
+  for (let l: LispObject = command; l instanceof Cons; l = l.cdr, check.step(l)) {
     if (!(l.car instanceof LispString)) wrongType(Q.stringp, l.car);
     words.push(l.car.value);
   }

@@ -5,7 +5,7 @@
 // regexp-opt). The regexp engine itself lives in src/regex.
 import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, Subr, intern, list, signal, error, wrongType,
-  argsOutOfRange, listToArray, arrayToList,
+  argsOutOfRange, listToArray, arrayToList, TailCheck,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any, string } from '../lisp/defun.js';
 import {
@@ -418,11 +418,10 @@ defun('match-data', [optional(any), optional(any), optional(any)], (integers, re
       }
     }
   }
-  if (data.length > 0) {
-    for (let p = tail.cdr; p instanceof Cons; p = p.cdr) p.car = NIL;
-  } else {
-    for (let p: LispObject = reuse; p instanceof Cons; p = p.cdr) p.car = NIL;
-  }
+  // Emacs's loop here never ends on a circular REUSE (and cannot be quit); ours signals circular-list.
+  const rest = data.length > 0 ? tail.cdr : reuse;
+  const check = new TailCheck(rest);
+  for (let p: LispObject = rest; p instanceof Cons; p = p.cdr, check.step(p)) p.car = NIL;
   return reuse;
 });
 
@@ -430,8 +429,7 @@ defun('set-match-data', [any, optional(any)], (data) => {
   if (data !== NIL && !(data instanceof Cons)) wrongType(Q.listp, data);
   const md = matchData;
   md.last = 'string';
-  const items: LispObject[] = [];
-  for (let p: LispObject = data; p instanceof Cons; p = p.cdr) items.push(p.car);
+  const items = listToArray(data);
   const length = Math.floor(items.length / 2);
   if (length > md.numRegs) growRegs(length);
   let i = 0;

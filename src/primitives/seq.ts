@@ -5,10 +5,11 @@
 // The macros (seq-doseq, seq-let, seq-setq) belong to the Lisp library.
 import {
   type LispObject, Cons, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable,
-  LispHashTable, equalTest, equal, signal, wrongType, list as makeList, makeString, intern,
+  LispHashTable, equalTest, equal, signal, wrongType, list as makeList, makeString, intern, listToArray, MAX_ELEMENTS, memoryExhausted,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, any, optional, bool } from '../lisp/defun.js';
 import { funcall, funcall1, funcall2 } from '../eval/index.js';
+import { maybeQuit } from '../eval/state.js';
 import {
   seqLength, elt, nthcdr, car, cdr, copySequence, append, vconcat, concatToString, reverse, nreverse,
   mapcar, mapc, forEachElement, sortList, lispLessThan, checkNumber, compareNum, assoc, isConcatSequence,
@@ -385,6 +386,9 @@ defun('seq-partition', [any, any], (seq, n) => {
   if (compareNum(checkNumber(n), 1) === -1) return NIL;
   const out: LispObject[] = [];
   while (!seqEmpty(seq)) {
+    // A circular list partitions forever (in Emacs too): let quit stop it, and memory run out as a Lisp error.
+    maybeQuit();
+    if (out.length === MAX_ELEMENTS) memoryExhausted();
     out.push(seqTake(seq, n));
     seq = seqDrop(seq, n);
   }
@@ -449,12 +453,7 @@ defun('seq-sort-by', [any, any, any], (fn, pred, seq) =>
   seqSortWith((a, b) => funcall2(pred, funcall1(fn, a), funcall1(fn, b)) !== NIL, seq));
 
 function listElements(l: LispObject): LispObject[] {
-  const out: LispObject[] = [];
-  while (l instanceof Cons) {
-    out.push(l.car);
-    l = l.cdr;
-  }
-  return out;
+  return listToArray(l);
 }
 
 defun('seq-min', [any], (seq) => funcall(Qmin, listElements(seqInto(seq, Qlist))));

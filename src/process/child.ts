@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  type LispObject, LispString, Cons, NIL, Q, intern, list, error, wrongType, signal, makeString, UNBOUND,
+  type LispObject, LispString, Cons, NIL, Q, intern, list, error, wrongType, signal, makeString, UNBOUND, listToArray,
 } from '../lisp/index.js';
 import { symbolValue } from '../eval/state.js';
 import { type Buffer, isBuffer } from '../buffer/buffer.js';
@@ -295,9 +295,9 @@ function executableFile(file: string): boolean {
 function execPathDirs(): string[] {
   const out: string[] = [];
   const v = Qexec_path.value === UNBOUND ? NIL : symbolValue(Qexec_path);
-  for (let l: LispObject = v; l instanceof Cons; l = l.cdr) {
-    if (l.car instanceof LispString) out.push(expandFileName(l.car.value));
-    else if (l.car === NIL) out.push(expandFileName(defaultDirectory()));
+  for (const d of listToArray(v)) {
+    if (d instanceof LispString) out.push(expandFileName(d.value));
+    else if (d === NIL) out.push(expandFileName(defaultDirectory()));
   }
   return out;
 }

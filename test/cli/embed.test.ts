@@ -59,10 +59,10 @@ describe('createInterpreter', () => {
   });
 
   it('interrupt also ends builtins that loop on a circular list without calling Lisp', async () => {
-    // Emacs's assoc-default, copy-tree and flatten-tree are Lisp loops that run until C-g on such a list.
+    // Emacs's assoc-default and flatten-tree are Lisp loops that run until C-g on such a list.
     const emacs = createInterpreter();
     try {
-      for (const call of ["(assoc-default 'z l)", '(copy-tree l)', '(flatten-tree l)']) {
+      for (const call of ["(assoc-default 'z l)", '(flatten-tree l)']) {
         const running = emacs.eval(`(let ((l (list '(a . 1) '(b . 2)))) (setcdr (cdr l) l) ${call})`);
         setTimeout(() => emacs.interrupt(), 200);
         await expect(running, call).rejects.toMatchObject({ symbol: 'quit' });

@@ -456,9 +456,24 @@ describe('a circular list given where a list is walked signals, never ends the p
     }
     expect(caught("(apply '(+ . #1=(1 . #1#)))")).toBe('"(circular-list #1=(1 . #1#))"');
   });
+  it('seq-max, set-match-data and evaluating a circular form signal as Emacs does; macroexpand-all signals where Emacs loops', () => {
+    for (const call of ['(seq-max l)', '(set-match-data l)', "(eval (cons 'list l))", "(apply #'max l)"]) {
+      expect(caught(call), call).toBe('"(circular-list #1=(99 97 98 . #1#))"');
+    }
+    expect(caught('(macroexpand-all l)')).toMatch(/^"\(circular-list /);
+    checkError('(make-list 10000000000 nil)', '(error "Memory exhausted--use C-x s then exit and restart Emacs")');
+  });
   it('apply signals on a dotted last argument as Emacs does', () => {
     checkError("(apply #'+ 1 '(2 . 3))", '(wrong-type-argument listp 3)');
     checkError("(apply '(+ 2 . 3))", '(wrong-type-argument listp 3)');
     check("(list (apply #'+ 1 2 '(3 4)) (apply #'list nil) (apply '(list 1 2)) (apply #'+ '()))", '(10 nil (1 2) 0)');
+  });
+});
+
+describe('builtins that Emacs lets loop forever on a circular list signal instead', () => {
+  const circular = "(let ((l (list 1 2 3))) (setcdr (cddr l) l) l)";
+  it('copy-tree and the REUSE list of match-data', () => {
+    expect(lisp(`(let ((l ${circular})) (car (condition-case e (copy-tree l) (error e))))`)).toBe('circular-list');
+    expect(lisp(`(let ((l ${circular})) (string-match "b" "abc") (car (condition-case e (match-data t l) (error e))))`)).toBe('circular-list');
   });
 });

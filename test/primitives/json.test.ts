@@ -157,3 +157,30 @@ describe('json-parse-string (json.c)', () => {
     expect(run('json-parse-string', str('"\0"'))).toBe('(ERR wrong-type-argument string-without-embedded-nulls-p "\\"\0\\"")');
   });
 });
+
+describe("json.el's errors and keywords, as GNU Emacs 28.2 has them once json.el is loaded", () => {
+  it('json.el defines its errors, so condition-case on error catches them', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp("(progn (require 'json) (list (get 'json-unknown-keyword 'error-conditions) (get 'json-end-of-file 'error-conditions) (get 'json-error 'error-message)))")).toBe(
+      '((json-unknown-keyword json-error error) (json-end-of-file end-of-file error json-error) "Unknown JSON error")',
+    );
+    expect(lisp('(condition-case e (json-read-from-string "nul") (error (list (car e) (featurep \'json))))')).toBe('(json-unknown-keyword t)');
+  });
+  it('reads a keyword from its first letter and wants a value end after it', () => {
+    const cases: [string, string][] = [
+      ['abc', '(ERR json-readtable-error 97)'],
+      ['trueX', '(ERR json-unknown-keyword "trueX")'],
+      ['true-x', '(ERR json-unknown-keyword "true")'],
+      ['[tr]', '(ERR json-unknown-keyword "tr")'],
+      ['+1', '(ERR json-readtable-error 43)'],
+      ['[true,false]', '[t :json-false]'],
+    ];
+    for (const [input, expected] of cases) expect(run('json-read-from-string', str(input)), input).toBe(expected);
+  });
+  it('json-encode of a circular list signals circular-list with the tail Emacs reports', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp("(let ((print-circle t) (l (list 1 2 3))) (setcdr (cddr l) l) (format \"%S\" (condition-case e (json-encode l) (error e))))")).toBe(
+      '"(circular-list #1=(3 1 2 . #1#))"',
+    );
+  });
+});
