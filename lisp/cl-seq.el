@@ -26,8 +26,9 @@
   "Indices of SEQ's elements in [START, END) satisfying MATCH, at most COUNT of them."
   (let ((i 0) (hits nil) (start (or start 0)))
     (if (listp seq)
-        (let ((tail seq))
-          (while (and tail (or (null end) (< i end)))
+        ;; The length first, as Emacs's cl-seq.el takes it: a circular list signals circular-list.
+        (let ((tail seq) (end (or end (length seq))))
+          (while (and tail (< i end))
             (when (and (>= i start) (funcall match (car tail))) (push i hits))
             (setq tail (cdr tail) i (1+ i))))
       (let ((n (or end (length seq))))
@@ -46,7 +47,8 @@
   (let ((match (cl--matcher item test test-not key if if-not)))
     (if (and (listp seq) (null count) (null start) (null end))
         ;; Common case: share the tail after the last removed element.
-        (let ((tail seq) (last-hit nil))
+        ;; The length first, as cl-seq.el takes it: a circular list signals circular-list.
+        (let ((tail seq) (last-hit nil) (_ (length seq)))
           (while tail
             (when (funcall match (car tail)) (setq last-hit tail))
             (setq tail (cdr tail)))
@@ -419,7 +421,10 @@
       (let ((tail (nthcdr start seq)) (n (- (or end (length seq)) start)))
         (while (and tail (> n 0)) (setcar tail item) (setq tail (cdr tail) n (1- n))))
     (let ((i start) (e (or end (length seq))))
-      (while (< i e) (aset seq i item) (setq i (1+ i)))))
+      ;; A whole array at once, as cl-seq.el does (a char-table has 4 million entries).
+      (if (and (= i 0) (= e (length seq)))
+          (fillarray seq item)
+        (while (< i e) (aset seq i item) (setq i (1+ i))))))
   seq)
 
 (cl-defun cl-replace (seq1 seq2 &key (start1 0) end1 (start2 0) end2)

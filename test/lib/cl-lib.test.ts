@@ -211,3 +211,18 @@ describe('cl-seq and cl-loop load on first use', () => {
     expect(lisp("(let ((f (macroexpand-all '(cl-loop for x in '(1 2) sum x)))) (eval f t))")).toBe('3');
   });
 });
+
+describe('cl-seq on a circular list, and cl-fill on a whole array', () => {
+  // Goldens from GNU Emacs 28.2, whose cl-seq.el takes the length first.
+  it('cl-remove, cl-delete, cl-remove-if, cl-substitute and cl-count signal circular-list', () => {
+    for (const call of ['(cl-remove 1 l)', '(cl-delete 1 l)', "(cl-remove-if #'cl-evenp l)", '(cl-substitute 9 1 l)', '(cl-count 1 l)']) {
+      expect(lisp(`(let ((print-circle t) (l (list 1 2 3))) (setcdr (cddr l) l) (format "%S" (condition-case e ${call} (error e))))`), call).toBe(
+        '"(circular-list #1=(3 1 2 . #1#))"',
+      );
+    }
+  });
+  it('cl-fill fills a whole array with fillarray, a char-table too', () => {
+    expect(lisp("(let ((c (make-char-table 'x))) (cl-fill c 5) (list (aref c 300) (aref c #x10ffff)))")).toBe('(5 5)');
+    expect(lisp("(list (cl-fill (vector 1 2 3) 0) (cl-fill (vector 1 2 3) 0 :start 1) (cl-fill (list 1 2 3) 0 :end 2))")).toBe('([0 0 0] [1 0 0] (0 0 3))');
+  });
+});
