@@ -7,7 +7,7 @@
 // itself, recording the backtrace frame as a general call does. None of these
 // builtins calls Lisp, so the frame is noted for the signal it may raise
 // (noteBuiltinCall) rather than added by a catch on the way out.
-import { type LispObject, type LispSymbol, Cons, NIL, T, Subr, MANY, LispHashTable } from '../lisp/index.js';
+import { type LispObject, type LispSymbol, Cons, NIL, T, Subr, MANY, LispHashTable, LispString } from '../lisp/index.js';
 import { CompiledClosure } from './closure.js';
 import type { Code, Frame } from './ir.js';
 import { noteFrame, noteBuiltinCall, dropExitFrame } from './funcall.js';
@@ -419,6 +419,11 @@ function inline2(
         const a = (s0 >= 0 ? fr[s0] : k0 ?? c0(fr)) as LispObject;
         const b = (s1 >= 0 ? fr[s1] : k1 ?? c1(fr)) as LispObject;
         if (Array.isArray(a) && typeof b === 'number' && b >= 0 && b < a.length) return a[b] as LispObject;
+        // A string's character, as a checksum loop over (buffer-substring ...) reads them.
+        if (a instanceof LispString && typeof b === 'number') {
+          const c = a.codeAt(b);
+          if (c >= 0) return c;
+        }
         return call2(entry, a, b, sym, form);
       };
   }

@@ -43,6 +43,14 @@ export class LispString {
     return n;
   }
 
+  /** The character code at index i, or -1 when i is out of range: aref's fast path. */
+  codeAt(i: number): number {
+    if (this.astral === 0 || !this.hasAstral()) {
+      return i >= 0 && i < this.text.length ? jsCharToLisp(this.text.charCodeAt(i)) : -1;
+    }
+    return i >= 0 && i < this.length ? this.codes()[i] : -1;
+  }
+
   /** The character code at character index i (caller checks range). */
   charAt(i: number): number {
     if (!this.hasAstral()) return jsCharToLisp(this.text.charCodeAt(i));
