@@ -79,6 +79,7 @@ function bq(x: LispObject, level: number): LispObject {
   let pending: LispObject[] = [];
   let l: LispObject = x;
   let tail: LispObject = NIL;
+  const check = new TailCheck(x);
   while (l instanceof Cons) {
     if (l.car === Qcomma && l.cdr instanceof Cons && l.cdr.cdr === NIL) {
       tail = level === 0 ? l.cdr.car : bq(l, level);
@@ -92,6 +93,7 @@ function bq(x: LispObject, level: number): LispObject {
       segments.push(e.cdr.car);
     } else pending.push(bq(e, level));
     l = l.cdr;
+    check.step(l);
   }
   if (l !== NIL) tail = bq(l, level);
   if (pending.length) segments.push(new Cons(Qlist, arrayToList(pending)));

@@ -477,3 +477,9 @@ describe('builtins that Emacs lets loop forever on a circular list signal instea
     expect(lisp(`(let ((l ${circular})) (string-match "b" "abc") (car (condition-case e (match-data t l) (error e))))`)).toBe('circular-list');
   });
 });
+
+describe('backquote of a circular list', () => {
+  it('signals instead of growing its expansion until the process ends', () => {
+    expect(lisp("(let ((l (list 1 2 3))) (setcdr (cddr l) l) (car (condition-case e (macroexpand (list '\\` l)) (error e))))")).toBe('circular-list');
+  });
+});
