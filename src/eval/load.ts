@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  type LispObject, Cons, NIL, T, Q, LispString, signal, list, makeString, listToArray,
+  type LispObject, Cons, NIL, T, Q, LispString, signal, list, makeString, listToArray, KillEmacs, LispSignal,
 } from '../lisp/index.js';
 import { defvar } from '../lisp/defun.js';
 import { SourceReader, END_OF_INPUT, lexicalBindingCookie } from '../reader/reader.js';
@@ -16,6 +16,11 @@ const Qload_in_progress = defvar('load-in-progress', NIL);
 export const Qload_path = defvar('load-path', NIL);
 const Qlexical_binding = defvar('lexical-binding', NIL);
 const Qload_history = defvar('load-history', NIL);
+/** The characters the reader met as `?(` and the like, unescaped, during this load (lread.c). */
+const Qlread_unescaped_character_literals = defvar('lread--unescaped-character-literals', NIL);
+
+/** What `load` prints as it ends (lread.c's load_warn_unescaped_character_literals); set by the primitives. */
+export const loadHooks: { warn: ((file: string) => void) | null } = { warn: null };
 defvar('load-suffixes', list(makeString('.elc'), makeString('.el')));
 const Qfile_missing = Q.file_missing;
 
@@ -35,7 +40,9 @@ export function loadFile(file: string): void {
 export function loadSource(text: string, name: string): void {
   const lexical = lexicalBindingCookie(text);
   const count = specpdlDepth();
+  let abandoned = false;
   try {
+    specbind(Qlread_unescaped_character_literals, NIL);
     specbind(Qload_file_name, makeString(name));
     specbind(Qload_true_file_name, makeString(name));
     specbind(Qload_in_progress, T);
@@ -47,7 +54,12 @@ export function loadSource(text: string, name: string): void {
       if (form === END_OF_INPUT) break;
       evalTopLevel(form, lexical, unit);
     }
+  } catch (e) {
+    // Batch Emacs's debugger exits without unwinding: then load does not get to warn.
+    abandoned = e instanceof KillEmacs || (e instanceof LispSignal && e.uncaught);
+    throw e;
   } finally {
+    if (!abandoned) loadHooks.warn?.(name);
     unbindTo(count);
   }
   Qload_history.value = new Cons(list(makeString(name)), Qload_history.value as LispObject);

@@ -1,16 +1,28 @@
 // load, require, provide, featurep (lread.c and fns.c).
 import * as path from 'node:path';
 import {
-  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, signal, list, makeString,
+  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, signal, list, makeString, intern, listToArray,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, any, symbol, string, optional, bool } from '../lisp/defun.js';
-import { loadFile, locateFile } from '../eval/load.js';
+import { loadFile, locateFile, loadHooks } from '../eval/load.js';
 import { autoloadHooks } from '../eval/funcall.js';
 import { messageToStderr } from './print.js';
 
 declareModule('lread');
 
 const Qfeatures = defvar('features', NIL);
+const Qlread_unescaped_character_literals = intern('lread--unescaped-character-literals');
+
+// lread.c's load_warn_unescaped_character_literals, with byte-run.el's text:
+//   Loading ‘/tmp/x.el’: unescaped character literals `?(', `?;' detected, `?\(', `?\;' expected!
+loadHooks.warn = (file) => {
+  const seen = listToArray(Qlread_unescaped_character_literals.value as LispObject).filter((c): c is number => typeof c === 'number');
+  if (seen.length === 0) return;
+  seen.sort((a, b) => a - b);
+  const found = seen.map((c) => `\`?${String.fromCodePoint(c)}'`).join(', ');
+  const expected = seen.map((c) => `\`?\\${String.fromCodePoint(c)}'`).join(', ');
+  messageToStderr(`Loading \u2018${file}\u2019: unescaped character literals ${found} detected, ${expected} expected!`);
+};
 
 function featurep(feature: LispSymbol): boolean {
   for (let l = Qfeatures.value as LispObject; l instanceof Cons; l = l.cdr) if (l.car === feature) return true;

@@ -16,6 +16,9 @@ import {
   makeString,
   list,
   Q,
+  Cons,
+  NIL,
+  intern,
   RAW_BYTE_BASE,
 } from '../lisp/index.js';
 import { charFromName } from './unicode-names.js';
@@ -327,6 +330,15 @@ function decodeStringBody(): LispString {
 }
 
 /** A character literal `?X': its payload is the character code. */
+const Qlread_unescaped_character_literals = intern('lread--unescaped-character-literals');
+
+/** lread.c notes ?( ?) ?[ ?] ?" ?; (without a backslash) for `load` to warn about at its end. */
+function noteUnescapedLiteral(code: number): void {
+  const seen = Qlread_unescaped_character_literals.value;
+  for (let l = seen; l instanceof Cons; l = l.cdr) if (l.car === code) return;
+  Qlread_unescaped_character_literals.value = new Cons(code, seen instanceof Cons ? seen : NIL);
+}
+
 function matchChar(text: string, offset: number): Match {
   src = text;
   srcEnd = text.length;
@@ -335,6 +347,7 @@ function matchChar(text: string, offset: number): Match {
     if (cur >= srcEnd) throw new Fail(EOF_ERROR);
     let code = takeCodePoint();
     if (code === 92) code = readEscape(IN_CHAR);
+    else if (code === 40 || code === 41 || code === 91 || code === 93 || code === 34 || code === 59) noteUnescapedLiteral(code);
     const base = code & ~MODIFIERS;
     if (code >= 0 && base >= BYTE8_FIRST && base <= BYTE8_LAST) code = (code & MODIFIERS) | (base - 0x3fff00);
     if (cur < srcEnd) {

@@ -237,3 +237,28 @@ describe('signals in batch mode', () => {
     expect(r.code).not.toBe(0);
   });
 });
+
+describe('load warns about unescaped character literals as Emacs 28 does', () => {
+  beforeAll(ensureBuilt);
+  // Goldens from GNU Emacs 28.2 (emacs -Q --batch -l FILE), stderr and stdout.
+  it('names them once each, sorted, at the end of the load; read-from-string during the load counts', async () => {
+    const file = script('unescaped-literals.el', '(princ (list ?( ?a ?\\; ?" ?; ?] ?[ ?)))\n(read-from-string "?(")\n');
+    const r = await runElisp([path.basename(file)], { cwd: path.dirname(file) });
+    expect(r.stdout).toBe('(40 97 59 34 59 93 91 41)');
+    expect(r.stderr).toBe(
+      `\nLoading \u2018${file}\u2019: unescaped character literals \`?"', \`?(', \`?)', \`?;', \`?[', \`?]' detected, \`?\\"', \`?\\(', \`?\\)', \`?\\;', \`?\\[', \`?\\]' expected!\n`,
+    );
+    expect(r.code).toBe(0);
+  });
+  it('warns before an uncaught error unless the batch debugger ends Emacs first; says nothing when literals are escaped', async () => {
+    const failing = script('unescaped-then-error.el', '(setq x ?()\n(error "boom")\n');
+    const quiet = await runElisp(['--eval', '(setq backtrace-on-error-noninteractive nil)', '-l', path.basename(failing)], { cwd: path.dirname(failing) });
+    expect(quiet.stderr).toBe(`Loading \u2018${failing}\u2019: unescaped character literals \`?(' detected, \`?\\(' expected!\nboom\n`);
+    // The debugger (backtrace-on-error-noninteractive t) exits without unwinding: no warning.
+    const debugged = await runElisp([path.basename(failing)], { cwd: path.dirname(failing) });
+    expect(debugged.stderr).toMatch(/^Debugger entered--Lisp error: \(error "boom"\)/);
+    expect(debugged.stderr).not.toContain('character literals');
+    const clean = script('escaped-literals.el', '(princ (list ?\\( ?\\;))\n');
+    expect((await runElisp([path.basename(clean)], { cwd: path.dirname(clean) })).stderr).toBe('');
+  });
+});
