@@ -350,7 +350,9 @@ function matchChar(text: string, offset: number): Match {
     else if (code === 40 || code === 41 || code === 91 || code === 93 || code === 34 || code === 59) noteUnescapedLiteral(code);
     const base = code & ~MODIFIERS;
     if (code >= 0 && base >= BYTE8_FIRST && base <= BYTE8_LAST) code = (code & MODIFIERS) | (base - 0x3fff00);
-    if (cur < srcEnd) {
+    // `? ' and `?<TAB>' stand alone whatever follows, as in (list ? x); lread.c accepts them first.
+    const spaceOrTab = (code === 32 || code === 9) && text.charCodeAt(offset + 1) === code;
+    if (cur < srcEnd && !spaceOrTab) {
       const next = text.charCodeAt(cur);
       if (next >= 128 || CHAR_FOLLOW[next] === 0) throw new Fail(invalidSyntax('?'));
     }
@@ -483,7 +485,13 @@ function readHash(text: string): HashPayload {
     case 91: return hashPayload(HashKind.ByteCodeStart);
     case 40: return hashPayload(HashKind.PropertizedStringStart);
     case 38: return readBoolVector(text);
-    case 94: throw new Fail(plainError('Invalid size char-table'));
+    case 94: { // #^[ a char-table, #^^[ a sub-char-table: literals we do not read
+      const sub = cur < srcEnd && text.charCodeAt(cur) === 94;
+      if (sub) cur++;
+      if (cur >= srcEnd || text.charCodeAt(cur) !== 91) throw new Fail(invalidSyntax(sub ? '#^^' : '#^'));
+      if (cur + 1 >= srcEnd) throw new Fail(EOF_ERROR);
+      throw new Fail(plainError('Invalid size char-table'));
+    }
     case 64: { // #@: without byte-compiled docstrings to load, Emacs skips to the end
       const skipsAsNil = text.startsWith('00', cur);
       cur = srcEnd;
@@ -565,7 +573,20 @@ function readBoolVector(text: string): HashPayload {
     length = length * 10 + (d - 48);
     cur++;
   }
-  if (cur === digitsStart || cur >= srcEnd || text.charCodeAt(cur) !== 34) throw INVALID_BOOL_VECTOR;
+  if (cur === digitsStart) {
+    // lread.c reads any object as the length, then a string if one follows, and only then
+    // finds the syntax invalid: input that ends inside either is end-of-file. (Strings and atoms here.)
+    if (cur < srcEnd && text.charCodeAt(cur) === 34) {
+      cur++;
+      decodeStringBody();
+    } else if (scanAtomName(false) instanceof LexError) throw INVALID_BOOL_VECTOR;
+    if (cur < srcEnd && text.charCodeAt(cur) === 34) {
+      cur++;
+      decodeStringBody();
+    }
+    throw INVALID_BOOL_VECTOR;
+  }
+  if (cur >= srcEnd || text.charCodeAt(cur) !== 34) throw INVALID_BOOL_VECTOR;
   cur++;
   const data = decodeStringBody();
   const bytes = Math.ceil(length / 8);

