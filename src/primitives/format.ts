@@ -37,9 +37,10 @@ const FLAG_SPACE = 4;
 const FLAG_SHARP = 8;
 const FLAG_ZERO = 16;
 
-function padText(text: string, width: number, flags: number): string {
+/** Pads text to WIDTH columns; an ASCII %c counts as one (Emacs formats it with C's sprintf, control characters too). */
+function padText(text: string, width: number, flags: number, asciiChar = false): string {
   if (width <= 0) return text;
-  const w = stringWidth(text);
+  const w = asciiChar ? 1 : stringWidth(text);
   if (w >= width) return text;
   const pad = ' '.repeat(width - w);
   return flags & FLAG_MINUS ? text + pad : pad + text;
@@ -298,7 +299,7 @@ function formatPiece(fmt: LispString, arg: LispObject, conv: number, flags: numb
   } else if (conv === 99) {
     if (typeof arg !== 'number') formatError("Format specifier doesn't match argument type");
     if (arg < 0 || arg > MAX_CHAR) wrongType(Q.characterp, arg);
-    r.text = padText(lispCharToJs(arg), width, flags);
+    r.text = padText(lispCharToJs(arg), width, flags, arg < 128);
     if (arg > 127) r.multibyte = true;
   } else if (!isNumber) {
     formatError("Format specifier doesn't match argument type");
@@ -381,7 +382,7 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
     } else if (conv === 99) {
       if (typeof arg !== 'number') formatError("Format specifier doesn't match argument type");
       if (arg < 0 || arg > MAX_CHAR) wrongType(Q.characterp, arg);
-      piece = padText(lispCharToJs(arg), width, flags);
+      piece = padText(lispCharToJs(arg), width, flags, arg < 128);
       if (arg > 127) multibyte = true;
     } else if (!isNumber) {
       formatError("Format specifier doesn't match argument type");

@@ -185,3 +185,17 @@ describe("errors", () => {
     expect(run(src)).toBe(expected);
   });
 });
+
+describe('format-char-padding', () => {
+  // An ASCII %c is padded as C's sprintf pads it, one column even for a control character; others by display width.
+  it.each([
+    ['(format "%3c" 0)', '"  ^@"'],
+    ['(format "%-3c|" 1)', '"^A  |"'],
+    ['(format "%3c" ?a)', '"  a"'],
+    ['(format "%3c" ?中)', '" 中"'],
+    ['(format "%-4c|" ?中)', '"中  |"'],
+    ['(format "%3s" "\\0")', '" ^@"'],
+  ])('%s', (src, expected) => {
+    expect(run(`(let ((print-escape-control-characters nil)) (replace-regexp-in-string "[\\0-\\37]" (lambda (c) (concat "^" (string (+ 64 (aref c 0))))) ${src} t t))`)).toBe(expected);
+  });
+});
