@@ -4,7 +4,7 @@
 //
 // The math library is V8's (fdlibm-derived); glibc can differ from it in the
 // last bit for some arguments of the transcendental functions.
-import { type LispObject, LispFloat, NIL, Q, Cons, wrongType, normalizeBig } from '../lisp/index.js';
+import { type LispObject, LispFloat, NIL, Q, Cons, wrongType, normalizeBig, isFixnum } from '../lisp/index.js';
 import { declareModule, defun, optional, any, number } from '../lisp/defun.js';
 import {
   type Int, type Num, arithError, overflowError, makeInteger, doubleToInteger, toBig, toDouble, bitLength,
@@ -269,9 +269,12 @@ export function ldexp(x: number, e: number): number {
   return m * 2 ** -1000 * 2 ** (total + 1000);
 }
 
-defun('ldexp', [number, any], (x, e) => {
-  if (typeof e !== 'number') return wrongType(Q.fixnump, e);
-  return new LispFloat(ldexp(toDouble(x), e));
+// floatfns.c checks the exponent first, and clamps a fixnum beyond int's range (ours may be a bigint).
+defun('ldexp', [any, any], (x, e) => {
+  if (!isFixnum(e)) return wrongType(Q.fixnump, e);
+  if (!(typeof x === 'number' || typeof x === 'bigint' || x instanceof LispFloat)) return wrongType(Q.numberp, x);
+  const exponent = typeof e === 'number' ? e : (e as bigint) < 0n ? -2147483648 : 2147483647;
+  return new LispFloat(ldexp(toDouble(x), Math.max(-2147483648, Math.min(2147483647, exponent))));
 });
 
 defun('logb', [number], (x) => {

@@ -270,3 +270,12 @@ describe('IEEE helpers', () => {
     expect(lispError("(logb 'a)")).toBe('(wrong-type-argument numberp a)');
   });
 });
+
+describe('ldexp checks and clamps its exponent first, as floatfns.c does', () => {
+  it('matches GNU Emacs 28.2', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp('(list (ldexp 3.7 most-negative-fixnum) (condition-case e (ldexp "x" 1.5) (error e)) (ldexp 1.0 most-positive-fixnum) (condition-case e (ldexp "x" 1) (error e)))')).toBe(
+      '(0.0 (wrong-type-argument fixnump 1.5) 1.0e+INF (wrong-type-argument numberp "x"))',
+    );
+  });
+});
