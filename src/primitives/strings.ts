@@ -233,45 +233,139 @@ defun(
     compareStrings(s1, start1, end1, s2, start2, end2, ignoreCase !== NIL),
 );
 
-function isDigitByte(b: number | undefined): boolean {
-  return b !== undefined && b >= 48 && b <= 57;
+function isDigitByte(b: number): boolean {
+  return b >= 48 && b <= 57;
+}
+
+function isAsciiLetter(b: number): boolean {
+  return (b >= 65 && b <= 90) || (b >= 97 && b <= 122);
+}
+
+/*
+ * string-version-lessp is Emacs 28's gnulib filevercmp, applied to the
+ * internal bytes one NUL-separated segment at a time. Its order, as
+ * measured against GNU Emacs 28.2:
+ *  - "" first, then ".", then "..", then names with a leading dot (compared
+ *    without it), then the rest;
+ *  - file suffixes ((\.[A-Za-z~][A-Za-z0-9~]*)* at the end) are compared
+ *    last, unless the names differ only there;
+ *  - runs of digits compare by value; of other bytes, ~ sorts before the
+ *    end of a string, which sorts before a letter, which sorts before any
+ *    other byte ("a" < "-", "a~" < "a");
+ *  - names equal under all that compare byte by byte ("a01" < "a1").
+ */
+
+/** A byte's rank among non-digits (and the string's end, 0). */
+function versionRank(s: Uint8Array, i: number, end: number): number {
+  if (i >= end) return 0;
+  const c = s[i];
+  if (isDigitByte(c)) return 0;
+  if (isAsciiLetter(c)) return c;
+  if (c === 126) return -1;
+  return c + 256;
+}
+
+function compareVersionRuns(a: Uint8Array, aEnd: number, b: Uint8Array, bEnd: number): number {
+  let i = 0;
+  let j = 0;
+  while (i < aEnd || j < bEnd) {
+    while ((i < aEnd && !isDigitByte(a[i])) || (j < bEnd && !isDigitByte(b[j]))) {
+      const ra = versionRank(a, i, aEnd);
+      const rb = versionRank(b, j, bEnd);
+      if (ra !== rb) return ra - rb;
+      i++;
+      j++;
+    }
+    while (i < aEnd && a[i] === 48) i++;
+    while (j < bEnd && b[j] === 48) j++;
+    let firstDifference = 0;
+    while (i < aEnd && j < bEnd && isDigitByte(a[i]) && isDigitByte(b[j])) {
+      if (firstDifference === 0) firstDifference = a[i] - b[j];
+      i++;
+      j++;
+    }
+    if (i < aEnd && isDigitByte(a[i])) return 1;
+    if (j < bEnd && isDigitByte(b[j])) return -1;
+    if (firstDifference !== 0) return firstDifference;
+  }
+  return 0;
 }
 
 /**
- * `string-version-lessp` order on the internal bytes: runs of digits
- * compare by numeric value; strings equal under that order fall back to
- * plain byte order ("a001" < "a01").
+ * Where the file suffix starts (s.length if none): the first dot of a tail
+ * in which every dot is followed by a letter or ~ and nothing but letters,
+ * digits, ~ and dots appear. A dot at the very end counts ("a." has the
+ * suffix "."), as in gnulib.
  */
+function suffixStart(s: Uint8Array, from: number): number {
+  let start = -1;
+  let afterDot = false;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (afterDot) {
+      afterDot = false;
+      if (!isAsciiLetter(c) && c !== 126) start = -1;
+    } else if (c === 46) {
+      afterDot = true;
+      if (start < 0) start = i;
+    } else if (!(isAsciiLetter(c) || isDigitByte(c) || c === 126)) start = -1;
+  }
+  return start < 0 ? s.length : start;
+}
+
+function byteCompare(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) if (a[k] !== b[k]) return a[k] - b[k];
+  return a.length - b.length;
+}
+
+function isDotName(s: Uint8Array, dots: number): boolean {
+  return s.length === dots && s[0] === 46 && (dots === 1 || s[1] === 46);
+}
+
+function compareVersionSegment(a: Uint8Array, b: Uint8Array): number {
+  const plain = byteCompare(a, b);
+  if (plain === 0) return 0;
+  if (a.length === 0) return -1;
+  if (b.length === 0) return 1;
+  if (isDotName(a, 1)) return -1;
+  if (isDotName(b, 1)) return 1;
+  if (isDotName(a, 2)) return -1;
+  if (isDotName(b, 2)) return 1;
+  if (a[0] === 46 && b[0] !== 46) return -1;
+  if (a[0] !== 46 && b[0] === 46) return 1;
+  const skip = a[0] === 46 ? 1 : 0;
+  const sa = a.subarray(skip);
+  const sb = b.subarray(skip);
+  let aEnd = suffixStart(sa, 0);
+  let bEnd = suffixStart(sb, 0);
+  if ((aEnd < sa.length || bEnd < sb.length) && aEnd === bEnd && byteCompare(sa.subarray(0, aEnd), sb.subarray(0, bEnd)) === 0) {
+    aEnd = sa.length;
+    bEnd = sb.length;
+  }
+  const result = compareVersionRuns(sa, aEnd, sb, bEnd);
+  return result === 0 ? plain : result;
+}
+
+/** string-version-lessp's order on internal bytes: NUL-separated segments, each compared as above. */
 export function versionCompare(a: Uint8Array, b: Uint8Array): number {
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    if (isDigitByte(a[i]) && isDigitByte(b[j])) {
-      let si = i;
-      let sj = j;
-      while (isDigitByte(a[i])) i++;
-      while (isDigitByte(b[j])) j++;
-      while (si < i - 1 && a[si] === 48) si++;
-      while (sj < j - 1 && b[sj] === 48) sj++;
-      const la = i - si;
-      const lb = j - sj;
-      if (la !== lb) return la < lb ? -1 : 1;
-      for (let k = 0; k < la; k++) if (a[si + k] !== b[sj + k]) return a[si + k] < b[sj + k] ? -1 : 1;
-      continue;
-    }
-    if (a[i] !== b[j]) return a[i] < b[j] ? -1 : 1;
-    i++;
-    j++;
+  for (;;) {
+    let ie = a.indexOf(0, i);
+    let je = b.indexOf(0, j);
+    if (ie < 0) ie = a.length;
+    if (je < 0) je = b.length;
+    const cmp = compareVersionSegment(a.subarray(i, ie), b.subarray(j, je));
+    if (cmp !== 0) return cmp;
+    // Equal so far: the string with more after its NUL is the lesser (measured: "a\0" < "a").
+    const moreA = ie < a.length;
+    const moreB = je < b.length;
+    if (!moreA) return moreB ? 1 : 0;
+    if (!moreB) return -1;
+    i = ie + 1;
+    j = je + 1;
   }
-  if (i < a.length) return 1;
-  if (j < b.length) return -1;
-  return plainByteCompare(a, b);
-}
-
-function plainByteCompare(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let k = 0; k < n; k++) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
-  return a.length - b.length;
 }
 
 defun('string-version-lessp', [any, any], (a, b) =>
