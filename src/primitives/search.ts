@@ -16,7 +16,7 @@ import { type Buffer, Marker, currentBuffer, isBuffer } from '../buffer/buffer.j
 import { replaceText } from '../buffer/insdel.js';
 import { symbolValue } from '../eval/state.js';
 import { funcall } from '../eval/index.js';
-import { caseFoldSearch } from './character.js';
+import { caseFoldSearch, joinStrings, multibyteText } from './character.js';
 import { upcaseChar, downcaseChar, casifyString, CaseMode } from './casefiddle.js';
 import { fixPosition } from './editfns.js';
 import { setRegexpEngine, substringOf } from './strings.js';
@@ -600,14 +600,20 @@ function replaceMatch(newtext: LispObject, fixedcase: LispObject, literal: LispO
         : caseActionFor((p) => str.charAt(p), subStart, subEnd);
   }
   if (str !== null) {
-    let text = literal === NIL ? substitute(rep, sub, true, (a, b) => str.slice(a, b)) : rep.value;
-    let result = new LispString(text, rep.multibyte || str.multibyte || /[^\x00-\x7f]/.test(text));
+    // The pieces join as concat joins them: a unibyte replacement's bytes 128-255 become raw-byte
+    // characters in a multibyte result, and unibyte with unibyte stays unibyte.
+    let result: LispString;
+    if (literal !== NIL) result = rep;
+    else {
+      const template = !rep.multibyte && str.multibyte ? new LispString(multibyteText(rep), true) : rep;
+      const text = substitute(template, sub, true, (a, b) => str.slice(a, b));
+      result = new LispString(text, template.multibyte || (str.multibyte && /[^\x00-\x7f]/.test(text)));
+    }
     if (action === CaseAction.AllCaps) result = casifyString(result, CaseMode.Up);
     else if (action === CaseAction.CapInitial) result = casifyString(result, CaseMode.UpcaseInitials);
-    text = result.value;
-    const before = str.slice(0, subStart);
-    const after = str.slice(subEnd, str.length);
-    return new LispString(before + text + after, str.multibyte || result.multibyte);
+    const before = new LispString(str.slice(0, subStart), str.multibyte);
+    const after = new LispString(str.slice(subEnd, str.length), str.multibyte);
+    return joinStrings([before, result, after]);
   }
   let text = literal === NIL ? substitute(rep, sub, false, (a, b) => buf.substring(a, b)) : rep.value;
   if (action === CaseAction.AllCaps) text = casifyString(new LispString(text, true), CaseMode.Up).value;

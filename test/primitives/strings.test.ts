@@ -270,3 +270,12 @@ describe("string-version-lessp orders as Emacs 28's filevercmp (20,000 random pa
     for (const [a, b, expected] of pairs) expect(lisp(`(string-version-lessp "${a}" "${b}")`), `${a} < ${b}`).toBe(expected);
   });
 });
+
+describe('replace-match on a string joins its pieces as concat does', () => {
+  it('keeps unibyte with unibyte, and turns a unibyte replacement\'s high bytes into raw-byte characters in a multibyte string', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp('(let ((r (replace-regexp-in-string "b" "\\200\\377" "foo bar"))) (list (multibyte-string-p r) (string-to-list r)))')).toBe('(nil (102 111 111 32 128 255 97 114))');
+    expect(lisp('(string-to-list (replace-regexp-in-string "b" "\\200\\377" "föo bar"))')).toBe('(102 246 111 32 4194176 4194303 97 114)');
+    expect(lisp('(string-to-list (replace-regexp-in-string "\\\\(ö\\\\)" "\\200\\\\1" "föo bar"))')).toBe('(102 4194176 246 111 32 98 97 114)');
+  });
+});
