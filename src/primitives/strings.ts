@@ -6,10 +6,10 @@ import {
   wrongType, argsOutOfRange, BoolVector, LispSymbol, RAW_BYTE_BASE, MAX_CHAR,
 } from '../lisp/index.js';
 import {
-  declareModule, defun, defunRest, optional, any, string, integer, character, bool,
+  declareModule, defun, defunRest, optional, any, string, integer, bool,
 } from '../lisp/defun.js';
 import { charText, checkRange, multibyteText, joinStrings, caseFoldSearch } from './character.js';
-import { sequenceElements } from './fns.js';
+import { sequenceElements, seqLength, reverse } from './fns.js';
 import { upcaseChar, downcaseChar } from './casefiddle.js';
 import { internalBytes, encodeToBytes, bytesToUnibyte, checkCodingSystem } from './coding.js';
 
@@ -413,22 +413,29 @@ export function stringSuffixP(suffix: LispString, s: LispString, ignoreCase: boo
   return compareStrings(suffix, NIL, NIL, s, start, NIL, ignoreCase) === T;
 }
 
-defun('string-prefix-p', [any, any, optional(any)], (prefix, s, ignoreCase) =>
-  bool(stringPrefixP(stringArg(prefix), stringArg(s), ignoreCase !== NIL)),
-);
-defun('string-suffix-p', [any, any, optional(any)], (suffix, s, ignoreCase) =>
-  bool(stringSuffixP(stringArg(suffix), stringArg(s), ignoreCase !== NIL)),
-);
+// subr.el compares the lengths first (any sequences: (string-prefix-p "abc" nil) is nil) and only
+// then the strings; string-remove-prefix and -suffix return STRING as it is when it does not match.
+function prefixP(prefix: LispObject, s: LispObject, ignoreCase: boolean): boolean {
+  if (seqLength(prefix) > seqLength(s)) return false;
+  return stringPrefixP(stringArg(prefix), stringArg(s), ignoreCase);
+}
+function suffixP(suffix: LispObject, s: LispObject, ignoreCase: boolean): boolean {
+  if (seqLength(s) - seqLength(suffix) < 0) return false;
+  return stringSuffixP(stringArg(suffix), stringArg(s), ignoreCase);
+}
+
+defun('string-prefix-p', [any, any, optional(any)], (prefix, s, ignoreCase) => bool(prefixP(prefix, s, ignoreCase !== NIL)));
+defun('string-suffix-p', [any, any, optional(any)], (suffix, s, ignoreCase) => bool(suffixP(suffix, s, ignoreCase !== NIL)));
 
 defun('string-remove-prefix', [any, any], (prefix, s) => {
-  const p = stringArg(prefix);
+  if (!prefixP(prefix, s, false)) return s;
   const str = stringArg(s);
-  return stringPrefixP(p, str, false) ? substringOf(str, p.length, str.length) : str;
+  return substringOf(str, stringArg(prefix).length, str.length);
 });
 defun('string-remove-suffix', [any, any], (suffix, s) => {
-  const p = stringArg(suffix);
+  if (!suffixP(suffix, s, false)) return s;
   const str = stringArg(s);
-  return stringSuffixP(p, str, false) ? substringOf(str, 0, str.length - p.length) : str;
+  return substringOf(str, 0, str.length - stringArg(suffix).length);
 });
 defun('string-chop-newline', [any], (s) => {
   const str = stringArg(s);
@@ -492,19 +499,23 @@ function repeatChar(c: number, n: number): LispString {
   return new LispString(charText(c).repeat(n), c >= 0x80);
 }
 
-defun('string-pad', [any, any, optional(character), optional(any)], (s, length, padding, start) => {
+defun('string-pad', [any, any, optional(any), optional(any)], (s, length, padding, start) => {
   if (!(typeof length === 'number' || typeof length === 'bigint') || length < 0) wrongType(Q.natnump, length);
+  // subr-x returns STRING untouched when it is long enough, before looking at PADDING.
+  const padLength = Number(length) - seqLength(s);
+  if (padLength <= 0) return s;
   const str = stringArg(s);
-  const padLength = Number(length) - str.length;
-  if (padLength <= 0) return str;
+  if (padding !== NIL && !(typeof padding === 'number' && padding >= 0 && padding <= MAX_CHAR)) wrongType(Q.characterp, padding);
   const pad = repeatChar(padding === NIL ? 32 : (padding as number), padLength);
   return joinStrings(start !== NIL ? [pad, str] : [str, pad]);
 });
 
 defun('string-limit', [any, any, optional(any), optional(any)], (s, length, end, codingSystem) => {
   if (!(typeof length === 'number' || typeof length === 'bigint') || length < 0) wrongType(Q.natnump, length);
-  const str = stringArg(s);
   const limit = Number(length);
+  // Without a coding system, subr-x returns a short enough STRING as it is, whatever it is.
+  if (codingSystem === NIL && seqLength(s) <= limit) return s;
+  const str = stringArg(s);
   if (codingSystem !== NIL) {
     checkCodingSystem(codingSystem);
     // One character at a time, as subr-x does.
@@ -541,7 +552,8 @@ defun('string-truncate-left', [any, integer], (s, lengthArg) => {
   return joinStrings([new LispString('...', false), substringOf(str, from, strlen)]);
 });
 
-defun('string-reverse', [string], (s) => new LispString(s.codes().reverse().map((c) => charText(c)).join(''), s.multibyte));
+// Emacs 28's string-reverse is `reverse', of any sequence.
+defun('string-reverse', [any], (s) => reverse(s));
 
 defun('assoc-string', [any, any, optional(any)], (key, alist, caseFold) => {
   const k = key instanceof LispString ? key : stringDesignator(key);

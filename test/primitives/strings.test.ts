@@ -279,3 +279,12 @@ describe('replace-match on a string joins its pieces as concat does', () => {
     expect(lisp('(string-to-list (replace-regexp-in-string "\\\\(ö\\\\)" "\\200\\\\1" "föo bar"))')).toBe('(102 4194176 246 111 32 98 97 114)');
   });
 });
+
+describe("subr.el's and subr-x's string helpers look at lengths first, as Emacs 28's do", () => {
+  it('returns what Emacs returns for odd arguments', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp('(list (string-prefix-p "a,b,,c" nil) (string-suffix-p "foo bar" nil) (string-remove-suffix "x" nil) (string-pad "abc" 1 "日本語") (string-limit nil 3) (string-reverse nil) (condition-case e (string-prefix-p 5 "abc") (error e)) (condition-case e (string-pad "ab" 4 "x") (error e)))')).toBe(
+      '(nil nil nil "abc" nil nil (wrong-type-argument sequencep 5) (wrong-type-argument characterp "x"))',
+    );
+  });
+});
