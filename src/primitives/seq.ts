@@ -5,7 +5,7 @@
 // The macros (seq-doseq, seq-let, seq-setq) belong to the Lisp library.
 import {
   type LispObject, Cons, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable,
-  LispHashTable, equalTest, equal, signal, wrongType, list as makeList, makeString, intern, listToArray, MAX_ELEMENTS, memoryExhausted,
+  LispHashTable, equalTest, equal, signal, wrongType, list as makeList, makeString, intern, MAX_ELEMENTS, memoryExhausted,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, any, optional, bool } from '../lisp/defun.js';
 import { funcall, funcall1, funcall2 } from '../eval/index.js';
@@ -13,7 +13,7 @@ import { maybeQuit } from '../eval/state.js';
 import {
   seqLength, elt, nthcdr, car, cdr, copySequence, append, vconcat, concatToString, reverse, nreverse,
   mapcar, mapc, forEachElement, sortList, lispLessThan, checkNumber, compareNum, assoc, isConcatSequence,
-  type Num,
+  type Num, sequenceElements,
 } from './fns.js';
 
 declareModule('seq');
@@ -452,8 +452,9 @@ defun('seq-sort', [any, any], (pred, seq) => seqSortWith(lispLessThan(pred), seq
 defun('seq-sort-by', [any, any, any], (fn, pred, seq) =>
   seqSortWith((a, b) => funcall2(pred, funcall1(fn, a), funcall1(fn, b)) !== NIL, seq));
 
+/** A list's elements for (apply #'min ...): a dotted or circular list signals as `apply' does in Emacs. */
 function listElements(l: LispObject): LispObject[] {
-  return listToArray(l);
+  return l === NIL ? [] : sequenceElements(l);
 }
 
 defun('seq-min', [any], (seq) => funcall(Qmin, listElements(seqInto(seq, Qlist))));

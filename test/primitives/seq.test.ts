@@ -160,3 +160,12 @@ describe('seq: conversion, concatenation, order', () => {
     checkError('(seq-random-elt nil)', '(error "Sequence cannot be empty")');
   });
 });
+
+describe('seq-min and seq-max of a dotted or circular list', () => {
+  it('signal as apply does in GNU Emacs 28.2', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp("(list (condition-case e (seq-max '(1 2 . 3)) (error e)) (condition-case e (seq-min '(1 2 . 3)) (error e)) (seq-max '(1 5 2)) (seq-min [3 1 2]))")).toBe(
+      '((wrong-type-argument listp 3) (wrong-type-argument listp 3) 5 1)',
+    );
+  });
+});
