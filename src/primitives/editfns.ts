@@ -17,6 +17,7 @@ import { insertAtPoint, deleteText, replaceText, bufferSubstring, barfIfReadOnly
 import { localizedInfo, Qmark_active } from '../buffer/locals.js';
 import { charText, unibyteToMultibyteText, charWidth } from './character.js';
 import { casifyString, CaseMode } from './casefiddle.js';
+import { scanWords } from './search.js';
 import { decodeBuffer, bufferOrCurrent } from './buffer.js';
 import { numberOrMarker } from './arith.js';
 import { numberValue } from '../lisp/index.js';
@@ -553,6 +554,23 @@ function casifyRegion(start: LispObject, end: LispObject, mode: CaseMode): LispO
   }
   return NIL;
 }
+
+/** casefiddle.c's casify_word: the text from point to ARG words on; point moves past it only forward. */
+function casifyWord(arg: LispObject, mode: CaseMode): LispObject {
+  if (typeof arg !== 'number') return wrongType(Q.fixnump, arg);
+  const buf = currentBuffer();
+  const start = buf.pt;
+  const far = scanWords(start, arg) ?? (arg <= 0 ? buf.begv : buf.zv);
+  const size = buf.zv;
+  casifyRegion(start, far, mode);
+  // The region's end, moved by any change of length (some characters change length when cased).
+  buf.pt = Math.max(start, far) + (buf.zv - size);
+  return NIL;
+}
+
+defun('upcase-word', [any], (arg) => casifyWord(arg, CaseMode.Up));
+defun('downcase-word', [any], (arg) => casifyWord(arg, CaseMode.Down));
+defun('capitalize-word', [any], (arg) => casifyWord(arg, CaseMode.Capitalize));
 
 defun('upcase-region', [any, any, optional(any)], (s, e) => casifyRegion(s, e, CaseMode.Up));
 defun('downcase-region', [any, any, optional(any)], (s, e) => casifyRegion(s, e, CaseMode.Down));

@@ -19,6 +19,7 @@ import { funcall } from '../eval/index.js';
 import { caseFoldSearch, joinStrings, multibyteText } from './character.js';
 import { upcaseChar, downcaseChar, casifyString, CaseMode } from './casefiddle.js';
 import { fixPosition } from './editfns.js';
+import { Syn } from '../regex/syntax.js';
 import { setRegexpEngine, substringOf } from './strings.js';
 
 declareModule('search');
@@ -970,6 +971,41 @@ function skipSyntax(spec: LispObject, lim: LispObject, forward: boolean): LispOb
   buf.pt = pos;
   return pos - start;
 }
+
+/**
+ * syntax.c's scan_words: the position COUNT words from FROM (backward when
+ * negative), each word a run of word-syntax characters after any others;
+ * null when the buffer's accessible edge comes first. (Emacs also ends a
+ * word where the script changes; that is not modelled.)
+ */
+export function scanWords(from: number, count: number): number | null {
+  const buf = currentBuffer();
+  let pos = from;
+  for (; count > 0; count--) {
+    while (pos < buf.zv && syntaxClass(buf.charAt(pos)) !== Syn.Word) pos++;
+    if (pos >= buf.zv) return null;
+    while (pos < buf.zv && syntaxClass(buf.charAt(pos)) === Syn.Word) pos++;
+  }
+  for (; count < 0; count++) {
+    while (pos > buf.begv && syntaxClass(buf.charAt(pos - 1)) !== Syn.Word) pos--;
+    if (pos <= buf.begv) return null;
+    while (pos > buf.begv && syntaxClass(buf.charAt(pos - 1)) === Syn.Word) pos--;
+  }
+  return pos;
+}
+
+/** forward-word: t when point moved COUNT words; else point is left at the accessible edge and the value is nil. */
+function forwardWord(arg: LispObject, sign: 1 | -1): LispObject {
+  if (arg !== NIL && typeof arg !== 'number') wrongType(Q.fixnump, arg);
+  const count = (arg === NIL ? 1 : (arg as number)) * sign;
+  const buf = currentBuffer();
+  const found = scanWords(buf.pt, count);
+  buf.pt = found ?? (count > 0 ? buf.zv : buf.begv);
+  return found === null ? NIL : T;
+}
+
+defun('forward-word', [optional(any)], (arg) => forwardWord(arg, 1));
+defun('backward-word', [optional(any)], (arg) => forwardWord(arg, -1));
 
 defun('skip-syntax-forward', [any, optional(any)], (s, lim) => skipSyntax(s, lim, true));
 defun('skip-syntax-backward', [any, optional(any)], (s, lim) => skipSyntax(s, lim, false));
