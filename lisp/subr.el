@@ -332,3 +332,25 @@
              (with-current-buffer ,temp-buffer
                (write-region nil nil ,temp-file nil 0)))
          (and (buffer-name ,temp-buffer) (kill-buffer ,temp-buffer))))))
+
+;; simple.el's whitespace commands (without fields).
+(defun delete-horizontal-space (&optional backward-only)
+  "Delete the spaces and tabs around point; only those before it if BACKWARD-ONLY."
+  (let* ((start (point))
+         (end (if backward-only start (progn (skip-chars-forward " \t") (point)))))
+    (goto-char start)
+    (skip-chars-backward " \t")
+    (delete-region (point) end)))
+
+(defun just-one-space (&optional n)
+  "Leave N spaces (1 by default) where the spaces and tabs around point were.
+A negative N also takes newlines, and leaves -N spaces. Existing spaces are
+kept as far as they go, so markers in them stay."
+  (let* ((skipped (if (and n (< n 0)) " \t\n\r" " \t"))
+         (wanted (abs (or n 1))))
+    (skip-chars-backward skipped)
+    (let* ((kept (skip-chars-forward " " (+ (point) wanted)))
+           (mid (point)))
+      (skip-chars-forward skipped)
+      (delete-region mid (point))
+      (insert (make-string (- wanted kept) ?\s)))))

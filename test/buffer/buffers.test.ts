@@ -609,3 +609,12 @@ describe('forward-word, backward-word and the -word case commands', () => {
     );
   });
 });
+
+describe('delete-horizontal-space and just-one-space', () => {
+  it('leave the whitespace around point as Emacs 28.2 does', async () => {
+    const { lisp } = await import('../helpers.js');
+    expect(lisp('(list (with-temp-buffer (insert "a  \\t  b") (goto-char 4) (delete-horizontal-space) (list (buffer-string) (point))) (with-temp-buffer (insert "a  \\t  b") (goto-char 4) (delete-horizontal-space t) (list (buffer-string) (point))) (with-temp-buffer (insert "a  \\t  b") (goto-char 4) (just-one-space) (list (buffer-string) (point))) (with-temp-buffer (insert "a \\n\\n  b") (goto-char 4) (just-one-space -2) (list (buffer-string) (point))) (with-temp-buffer (insert "ab") (goto-char 2) (just-one-space 3) (list (buffer-string) (point))))')).toBe(
+      '(("ab" 2) ("a\t  b" 2) ("a b" 3) ("a  b" 4) ("a   b" 5))',
+    );
+  });
+});
