@@ -6,7 +6,7 @@ import {
   type LispObject, LispSymbol, Cons, LispFloat, LispString, LispRecord, BoolVector, CharTable,
   LispHashTable, Subr, LispClosure, NIL, T, UNBOUND, Q, Redirect, Constancy, MANY, UNEVALLED,
   obarray as globalObarrayMap, intern, makeSymbol, makeString, isFixnum, MAX_CHAR,
-  signal, wrongType, argsOutOfRange, error, list, eql as eqlObjects, equal,
+  signal, wrongType, argsOutOfRange, error, list, eql as eqlObjects, equal, TailCheck,
 } from '../lisp/index.js';
 import {
   defun, declareModule, defvar, argType, bool, any, optional, symbol, string, boolVector,
@@ -504,7 +504,8 @@ defun('defvaralias', [symbol, symbol, optional(any)], (alias, base, doc) => {
  * `plist-get`: lenient, stops quietly at a malformed or circular tail. The
  * walk is Emacs's FOR_EACH_TAIL_SAFE (Brent's cycle check: a tortoise that
  * jumps ahead at powers of two), so a circular plist yields what Emacs's
- * does, and no second pointer is chased.
+ * does. Written out rather than with TailCheck: `get' calls it, and the
+ * check here stops quietly instead of signalling.
  */
 export function plistGet(plist: LispObject, prop: LispObject): LispObject {
   let tail = plist;
@@ -529,15 +530,13 @@ type Same = (a: LispObject, b: LispObject) => boolean;
 const same: Same = (a, b) => a === b;
 const equalSame: Same = (a, b) => equal(a, b);
 
-// plist-put, lax-plist-get and lax-plist-put walk as Emacs's FOR_EACH_TAIL: a
-// Brent cycle check every other cons, signalling with the cons it saw again.
+// plist-put, lax-plist-get and lax-plist-put walk as Emacs's FOR_EACH_TAIL (TailCheck),
+// every other cons, signalling with the cons it saw again.
 
 function plistPutWith(plist: LispObject, prop: LispObject, value: LispObject, test: Same): LispObject {
   let prev: Cons | null = null;
   let tail = plist;
-  let tortoise = plist;
-  let lap = 2;
-  let left = 2;
+  const check = new TailCheck(plist);
   while (tail instanceof Cons) {
     const next = tail.cdr;
     if (!(next instanceof Cons)) break;
@@ -547,11 +546,7 @@ function plistPutWith(plist: LispObject, prop: LispObject, value: LispObject, te
     }
     prev = tail;
     tail = next.cdr;
-    if (--left === 0) {
-      lap *= 2;
-      left = lap;
-      tortoise = tail;
-    } else if (tail === tortoise) signal(Q.circular_list, list(tail));
+    check.step(tail);
   }
   if (tail !== NIL) wrongType(Q.plistp, plist);
   const cell = new Cons(prop, new Cons(value, NIL));
@@ -567,19 +562,13 @@ export function plistPut(plist: LispObject, prop: LispObject, value: LispObject)
 
 function laxPlistGet(plist: LispObject, prop: LispObject): LispObject {
   let tail = plist;
-  let tortoise = plist;
-  let lap = 2;
-  let left = 2;
+  const check = new TailCheck(plist);
   while (tail instanceof Cons) {
     const next = tail.cdr;
     if (!(next instanceof Cons)) break;
     if (equalSame(prop, tail.car)) return next.car;
     tail = next.cdr;
-    if (--left === 0) {
-      lap *= 2;
-      left = lap;
-      tortoise = tail;
-    } else if (tail === tortoise) signal(Q.circular_list, list(tail));
+    check.step(tail);
   }
   if (tail !== NIL) wrongType(Q.plistp, plist);
   return NIL;
@@ -590,21 +579,15 @@ defun('plist-put', [any, any, any], plistPut);
 defun('lax-plist-get', [any, any], laxPlistGet);
 defun('lax-plist-put', [any, any, any], (plist, prop, value) => plistPutWith(plist, prop, value, equalSame));
 defun('plist-member', [any, any], (plist, prop) => {
-  // Emacs's FOR_EACH_TAIL: Brent's cycle check on every other cons; a cycle signals with the cons it was seen at.
+  // Emacs's FOR_EACH_TAIL (TailCheck) on every other cons; a cycle signals with the cons it was seen at.
   let tail = plist;
-  let tortoise = plist;
-  let lap = 2;
-  let left = 2;
+  const check = new TailCheck(plist);
   while (tail instanceof Cons) {
     if (tail.car === prop) return tail;
     tail = tail.cdr;
     if (!(tail instanceof Cons)) break;
     tail = tail.cdr;
-    if (--left === 0) {
-      lap *= 2;
-      left = lap;
-      tortoise = tail;
-    } else if (tail === tortoise) signal(Q.circular_list, list(tail));
+    check.step(tail);
   }
   if (tail !== NIL) wrongType(Q.plistp, plist);
   return NIL;
