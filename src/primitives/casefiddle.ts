@@ -18,58 +18,95 @@ const SPECIAL_CASING = '67:2b,2b::2b,37 8g::2x,lj: 95:jg,26::jg,26 ds:22,lo::22,
 /** Word-constituent runs in the standard syntax table: "gap.length". */
 const WORD_RUNS = '10.2 a.a 7.q 6.q 5.w 5.1 c.2 1.1 3.1 6.n 1.v 1.cv 1.1 1.6 1.7 4.1 1.4m 2.fs 1.1 1.2 1.2 1.18 2.1mi 1.f 1.6 1.8 1.a 2.2b 1.m 1.1l c.1 c.1 6.k 1.1 1.1 8.1r 1.5 1.1k i.pd 8.2hj 14.7 1d.t 2.e 2.t 1.2e 1.5 1.c 1.a 2.1c 2.6 4.1d jk.g f.5 1u.22 24.1y 1.d 2.1 7.8 2.2 2.4 2.2 2.4 3.2 1.2 4.t 1.l 2.7 2.c 1.1 1.x 1.1 1.t 2.1 3.1 4.1 2.1 1.6w 6.2 6.34 6.bb m.2r 2.2 e8.e8 3k.ao 4.4 l.66 1.78 t.3 a.1i s.2 2.74 5.3 1v.4 2.2 1.2 1.1 1.2 3.ni5 5.g9q 2.6t g.k 6.4i f.a 7.q 6.q b.3e 4.1 1.1dlm 74.l3b4';
 
-const upMap = new Map<number, number>();
-const downMap = new Map<number, number>();
-const titleMap = new Map<number, number>();
 interface SpecialCase {
   up: number[] | null;
   down: number[] | null;
   title: number[] | null;
 }
-const specialMap = new Map<number, SpecialCase>();
-const wordStarts: number[] = [];
-const wordEnds: number[] = [];
-/** ASCII fast paths. */
-const asciiUp = new Uint8Array(128);
-const asciiDown = new Uint8Array(128);
-const asciiWord = new Uint8Array(128);
 
-{
-  let c = 0;
-  for (const run of CASE_RUNS.split(' ')) {
-    const [delta, count, stride, du, dd] = run.split('.').map((x) => parseInt(x, 36));
-    c += delta;
-    for (let k = 0, ch = c; k < count; k++, ch += stride) {
-      if (du !== 0) upMap.set(ch, ch + du);
-      if (dd !== 0) downMap.set(ch, ch + dd);
-    }
+/** The run-length tables decoded for characters beyond ASCII. */
+interface CaseTables {
+  up: Map<number, number>;
+  down: Map<number, number>;
+  title: Map<number, number>;
+  special: Map<number, SpecialCase>;
+  wordStarts: number[];
+  wordEnds: number[];
+}
+
+/** Calls visit for each space-separated field of TABLE, each split at dots and read base 36, until visit returns false. */
+function eachRun(table: string, visit: (fields: number[]) => boolean): void {
+  for (let at = 0; at < table.length; ) {
+    let end = table.indexOf(' ', at);
+    if (end < 0) end = table.length;
+    if (!visit(table.slice(at, end).split('.').map((x) => parseInt(x, 36)))) return;
+    at = end + 1;
   }
+}
+
+/** Calls visit(char, upDelta, downDelta) for each cased character below limit. */
+function eachCasePair(limit: number, visit: (ch: number, du: number, dd: number) => void): void {
+  let c = 0;
+  eachRun(CASE_RUNS, ([delta, count, stride, du, dd]) => {
+    c += delta;
+    if (c >= limit) return false;
+    for (let k = 0, ch = c; k < count && ch < limit; k++, ch += stride) visit(ch, du, dd);
+    return true;
+  });
+}
+
+/** Calls visit(start, end) for each run of word constituents that starts below limit. */
+function eachWordRun(limit: number, visit: (start: number, end: number) => void): void {
+  let prevEnd = -1;
+  eachRun(WORD_RUNS, ([gap, len]) => {
+    const start = prevEnd + 1 + gap;
+    if (start >= limit) return false;
+    prevEnd = start + len - 1;
+    visit(start, prevEnd);
+    return true;
+  });
+}
+
+// Decoding every table costs ~1 ms, which only scripts that case or scan non-ASCII text need.
+let tables: CaseTables | null = null;
+
+function caseTables(): CaseTables {
+  if (tables !== null) return tables;
+  const t: CaseTables = { up: new Map(), down: new Map(), title: new Map(), special: new Map(), wordStarts: [], wordEnds: [] };
+  eachCasePair(Infinity, (ch, du, dd) => {
+    if (du !== 0) t.up.set(ch, ch + du);
+    if (dd !== 0) t.down.set(ch, ch + dd);
+  });
   for (const pair of TITLE_CHARS.split(' ')) {
-    const [ch, t] = pair.split('.').map((x) => parseInt(x, 36));
-    titleMap.set(ch, t);
+    const [ch, title] = pair.split('.').map((x) => parseInt(x, 36));
+    t.title.set(ch, title);
   }
   const codes = (field: string): number[] | null => (field === '' ? null : field.split(',').map((x) => parseInt(x, 36)));
   for (const entry of SPECIAL_CASING.split(' ')) {
     const [ch, up, down, title] = entry.split(':');
-    specialMap.set(parseInt(ch, 36), { up: codes(up), down: codes(down), title: codes(title) });
+    t.special.set(parseInt(ch, 36), { up: codes(up), down: codes(down), title: codes(title) });
   }
-  let prevEnd = -1;
-  for (const run of WORD_RUNS.split(' ')) {
-    const [gap, len] = run.split('.').map((x) => parseInt(x, 36));
-    const start = prevEnd + 1 + gap;
-    prevEnd = start + len - 1;
-    wordStarts.push(start);
-    wordEnds.push(prevEnd);
-  }
-  for (let i = 0; i < 128; i++) {
-    asciiUp[i] = upMap.get(i) ?? i;
-    asciiDown[i] = downMap.get(i) ?? i;
-    asciiWord[i] = standardWordChar(i) ? 1 : 0;
-  }
+  eachWordRun(Infinity, (start, end) => {
+    t.wordStarts.push(start);
+    t.wordEnds.push(end);
+  });
+  return (tables = t);
 }
+
+/** ASCII fast paths, decoded from the same tables at load. */
+const asciiUp = new Uint8Array(128);
+const asciiDown = new Uint8Array(128);
+const asciiWord = new Uint8Array(128);
+for (let i = 0; i < 128; i++) asciiUp[i] = asciiDown[i] = i;
+eachCasePair(128, (ch, du, dd) => {
+  asciiUp[ch] = ch + du;
+  asciiDown[ch] = ch + dd;
+});
+eachWordRun(128, (start, end) => asciiWord.fill(1, start, Math.min(end, 127) + 1));
 
 function standardWordChar(c: number): boolean {
   if (c > 0x10ffff) return true;
+  const { wordStarts, wordEnds } = caseTables();
   let lo = 0;
   let hi = wordStarts.length - 1;
   while (lo <= hi) {
@@ -98,15 +135,17 @@ export function isWordChar(c: number): boolean {
 }
 
 export function upcaseChar(c: number): number {
-  return c < 128 ? asciiUp[c] : (upMap.get(c) ?? c);
+  return c < 128 ? asciiUp[c] : (caseTables().up.get(c) ?? c);
 }
 
 export function downcaseChar(c: number): number {
-  return c < 128 ? asciiDown[c] : (downMap.get(c) ?? c);
+  return c < 128 ? asciiDown[c] : (caseTables().down.get(c) ?? c);
 }
 
 export function titlecaseChar(c: number): number {
-  return c < 128 ? asciiUp[c] : (titleMap.get(c) ?? upMap.get(c) ?? c);
+  if (c < 128) return asciiUp[c];
+  const t = caseTables();
+  return t.title.get(c) ?? t.up.get(c) ?? c;
 }
 
 /** Upper-case letters (Emacs 29's char-uppercase-p test): C changes when downcased. */
@@ -195,7 +234,7 @@ export function casifyString(s: LispString, mode: CaseMode): LispString {
       out += String.fromCharCode(which === CaseMode.Down ? asciiDown[c] : asciiUp[c]);
       continue;
     }
-    const special = specialMap.get(c);
+    const special = caseTables().special.get(c);
     let mapped: number[] | null = null;
     if (special) mapped = which === CaseMode.Up ? special.up : which === CaseMode.Down ? special.down : special.title;
     if (mapped) {
