@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   type LispObject, LispString, LispSignal, Cons, NIL, T, Q, UNBOUND, intern, signal, list, error, wrongType,
-  arrayToList, normalizeBig,
+  arrayToList, listToArray, normalizeBig,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, defvar, optional, any, string, bool } from '../lisp/defun.js';
 import { symbolValue, setSymbolValue } from '../eval/state.js';
@@ -105,8 +105,14 @@ function initialEnvironment(): LispObject {
   return arrayToList(entries);
 }
 
-if (Qprocess_environment.value === UNBOUND) defvar('process-environment', initialEnvironment());
-if (intern('initial-environment').value === UNBOUND) defvar('initial-environment', initialEnvironment());
+{
+  let environment: LispObject | null = null;
+  if (Qprocess_environment.value === UNBOUND) defvar('process-environment', (environment = initialEnvironment()));
+  // Emacs's initial-environment is a copy-sequence of it: the strings are shared.
+  if (intern('initial-environment').value === UNBOUND) {
+    defvar('initial-environment', environment === null ? initialEnvironment() : arrayToList(listToArray(environment)));
+  }
+}
 
 /** The value of an environment variable as Lisp sees it (process-environment), or null. */
 export function getenvInternal(name: string): string | null {

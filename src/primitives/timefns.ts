@@ -598,7 +598,8 @@ function wallZone(): Zone {
   return systemZone;
 }
 
-let localZone: Zone = initialLocalZone();
+/** Null until local time is first asked for: reading /etc/localtime costs ~1 ms a script may not need. */
+let localZone: Zone | null = null;
 
 function initialLocalZone(): Zone {
   const tz = process.env.TZ;
@@ -613,7 +614,7 @@ export function setLocalZone(rule: LispObject): void {
 
 /** The zone a Lisp ZONE argument stands for. */
 export function lispZone(z: LispObject): Zone {
-  if (z === NIL) return localZone;
+  if (z === NIL) return (localZone ??= initialLocalZone());
   if (z === T) return GMT_ZONE;
   if (z === Qwall) return wallZone();
   if (typeof z === 'number') return new FixedZone(z, numericAbbr(z));

@@ -598,10 +598,17 @@ function readBoolVector(text: string): HashPayload {
 
 // ---- the chevrotain lexer ------------------------------------------------------------
 
-const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[\x00-\x20\u00a0]+/, group: Lexer.SKIPPED, line_breaks: true });
-const Comment = createToken({ name: 'Comment', pattern: /;[^\n]*/, group: Lexer.SKIPPED });
+// The start_chars_hint of each pattern spares chevrotain parsing its regexp at every start.
+const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[\x00-\x20\u00a0]+/,
+  start_chars_hint: [...Array.from({ length: 0x21 }, (_, c) => c), 0xa0],
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+const Comment = createToken({ name: 'Comment', pattern: /;[^\n]*/, start_chars_hint: [';'], group: Lexer.SKIPPED });
 /** `#!' comments out the rest of its line, wherever it occurs. */
-const HashBangComment = createToken({ name: 'HashBangComment', pattern: /#![^\n]*/, group: Lexer.SKIPPED });
+const HashBangComment = createToken({ name: 'HashBangComment', pattern: /#![^\n]*/, start_chars_hint: ['#'], group: Lexer.SKIPPED });
 export const LParen = createToken({ name: 'LParen', pattern: '(' });
 export const RParen = createToken({ name: 'RParen', pattern: ')' });
 export const LBracket = createToken({ name: 'LBracket', pattern: '[' });

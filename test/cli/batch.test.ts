@@ -28,6 +28,14 @@ describe('running a script', () => {
     expect(r.stdout).toBe(`(t ${JSON.stringify(file)})`);
   });
 
+  it('takes local time from TZ, and initial-environment is a copy of process-environment sharing its strings', async () => {
+    const r = await runElisp(
+      ['--eval', '(prin1 (list (current-time-zone 0) (eq (car initial-environment) (car process-environment)) (eq initial-environment process-environment) (equal initial-environment process-environment)))'],
+      { env: { TZ: 'EST5' } },
+    );
+    expect(r.stdout).toBe('((-18000 "EST") t nil t)');
+  });
+
   it('runs kill-emacs-hook when the script ends', async () => {
     const r = await runScript(LEX + '(add-hook \'kill-emacs-hook (lambda () (princ "[hook]\\n")))\n(princ "body\\n")\n');
     expect(r).toMatchObject({ stdout: 'body\n[hook]\n', code: 0 });

@@ -21,6 +21,8 @@ export interface CliOptions {
   /** Called once the process started, e.g. to send it a signal. */
   started?: (child: ReturnType<typeof spawn>) => void;
   timeoutMs?: number;
+  /** Variables added to the environment. */
+  env?: Record<string, string>;
 }
 
 /** Runs `node bin/elisp.js ...args` in a UTF-8 locale. */
@@ -28,7 +30,7 @@ export function runElisp(args: string[], options: CliOptions = {}): Promise<CliR
   return new Promise((resolve, reject) => {
     const spawnOptions: SpawnOptions = {
       cwd: options.cwd ?? os.tmpdir(),
-      env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+      env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     };
     const child = spawn(process.execPath, [elispBin, ...args], spawnOptions);
