@@ -13,12 +13,11 @@
 // U+DC80-U+DCFF, so the text is never decoded with TextDecoder (which would
 // replace lone surrogates).
 
+import { RAW_SURROGATE_BASE, RAW_BYTE_BASE } from '../lisp/string.js';
+
 const MIN_GAP = 64;
 /** Code units per String.fromCharCode.apply call (argument-count limit). */
 const CHUNK = 8192;
-
-export const RAW_SURROGATE_BASE = 0xdc80;
-export const RAW_BYTE_BASE = 0x3fff80;
 
 function isHigh(u: number): boolean {
   return u >= 0xd800 && u <= 0xdbff;

@@ -3,7 +3,7 @@
 // strings also get Unicode's unconditional special casing (ß → SS) and the
 // Greek final sigma, as Emacs does. Word boundaries for capitalization come
 // from word syntax in the standard syntax table.
-import { type LispObject, LispString, wrongType, Q, RAW_BYTE_BASE } from '../lisp/index.js';
+import { type LispObject, LispString, wrongType, Q, RAW_BYTE_BASE, isAsciiText } from '../lisp/index.js';
 import { declareModule, defun, any } from '../lisp/defun.js';
 
 declareModule('casefiddle');
@@ -176,8 +176,6 @@ export function casifyChar(x: number, mode: CaseMode): number {
   }
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** Do the ASCII case tables map exactly a-z to A-Z and back, as String.prototype.toUpperCase/toLowerCase do on ASCII? */
 const asciiCaseIsStandard = ((): boolean => {
   for (let c = 0; c < 128; c++) {
@@ -195,7 +193,7 @@ const FINAL_SIGMA = 0x3c2;
 export function casifyString(s: LispString, mode: CaseMode): LispString {
   const text = s.value;
   // ASCII-only text under upcase/downcase: JS's own conversion is the same (checked at load).
-  if ((mode === CaseMode.Up || mode === CaseMode.Down) && asciiCaseIsStandard && !NON_ASCII.test(text)) {
+  if ((mode === CaseMode.Up || mode === CaseMode.Down) && asciiCaseIsStandard && isAsciiText(text)) {
     return new LispString(mode === CaseMode.Up ? text.toUpperCase() : text.toLowerCase(), s.multibyte);
   }
   if (!s.multibyte) return new LispString(casifyUnibyte(text, mode), false);

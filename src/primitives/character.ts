@@ -2,7 +2,7 @@
 // many bytes it takes in Emacs's internal encoding, and building strings
 // from characters.
 import {
-  type LispObject, LispString, NIL, T, intern, lispCharToJs, RAW_BYTE_BASE, MAX_CHAR,
+  type LispObject, LispString, NIL, T, intern, lispCharToJs, RAW_BYTE_BASE, RAW_SURROGATE_BASE, MAX_CHAR, unibyteToMultibyteText,
   error, argsOutOfRange, wrongType, Q,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, optional, any, character, string, integer, bool } from '../lisp/defun.js';
@@ -26,8 +26,6 @@ export function isCharacter(x: LispObject): x is number {
 
 // ---- building strings ------------------------------------------------------
 
-const RAW_SURROGATE_BASE = 0xdc80;
-
 /** The JS text for one character; characters beyond Unicode that are not raw bytes have no representation here. */
 export function charText(c: number): string {
   if (c < 0x10000) return c >= 0xd800 && c < 0xe000 ? surrogateChar(c) : String.fromCharCode(c);
@@ -40,19 +38,6 @@ export function charText(c: number): string {
 function surrogateChar(c: number): string {
   if (c >= RAW_SURROGATE_BASE && c <= 0xdcff) return error(`Character #x${c.toString(16)} is not supported`);
   return String.fromCharCode(c);
-}
-
-/** Multibyte text for the bytes of a unibyte string: bytes 128-255 become raw-byte characters. */
-export function unibyteToMultibyteText(s: string): string {
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) < 0x80) i++;
-  if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    const b = s.charCodeAt(i);
-    out += b < 0x80 ? s[i] : String.fromCharCode(RAW_SURROGATE_BASE + b - 0x80);
-  }
-  return out;
 }
 
 /** The text of S as it would be in a multibyte string. */

@@ -3,15 +3,14 @@
 // url-util's percent-encoding.
 import {
   type LispObject, LispString, LispSymbol, NIL, Q, intern, signal, list, arrayToList,
-  wrongType, error, RAW_BYTE_BASE,
+  wrongType, error, RAW_BYTE_BASE, RAW_SURROGATE_BASE, isAsciiText, unibyteToMultibyteText,
 } from '../lisp/index.js';
 import { declareModule, defun, optional, any, string, symbol, bool } from '../lisp/defun.js';
-import { checkRange, unibyteToMultibyteText } from './character.js';
+import { checkRange } from './character.js';
 import { cryptoModule } from '../host/lazy-builtins.js';
 
 declareModule('coding');
 
-const RAW_SURROGATE_BASE = 0xdc80;
 const Qcoding_system_error = intern('coding-system-error');
 
 // ---- bytes of strings --------------------------------------------------------
@@ -85,11 +84,6 @@ function bytesToText(bytes: Uint8Array): string {
 /** A unibyte string holding BYTES. */
 export function bytesToUnibyte(bytes: Uint8Array): LispString {
   return new LispString(bytesToText(bytes), false);
-}
-
-function isAsciiText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
 }
 
 /** Decodes UTF-8 bytes; each byte of an invalid sequence becomes a raw-byte character. */

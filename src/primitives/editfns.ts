@@ -4,7 +4,7 @@
 // helpers of simple.el. `format` and the string functions live elsewhere.
 import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, UNBOUND, Q, intern, signal, error,
-  wrongType, argsOutOfRange, MANY,
+  wrongType, argsOutOfRange, MANY, unibyteToMultibyteText,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, defvar, optional, any, fixnum, integer, character, bool } from '../lisp/defun.js';
 import { symbolValueCell, setSymbolValue } from '../eval/state.js';
@@ -15,7 +15,7 @@ import {
 } from '../buffer/buffer.js';
 import { insertAtPoint, deleteText, replaceText, bufferSubstring, barfIfReadOnly } from '../buffer/insdel.js';
 import { localizedInfo, Qmark_active } from '../buffer/locals.js';
-import { charText, unibyteToMultibyteText, charWidth } from './character.js';
+import { charText, charWidth } from './character.js';
 import { casifyString, CaseMode } from './casefiddle.js';
 import { scanWords } from './search.js';
 import { decodeBuffer, bufferOrCurrent } from './buffer.js';

@@ -9,7 +9,7 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck, unibyteToMultibyteText,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
@@ -506,16 +506,6 @@ export function concatToString(args: readonly LispObject[]): LispString {
     }
   }
   return new LispString(text, multibyte);
-}
-
-// Bytes 128-255 of a unibyte string become raw-byte characters.
-function unibyteToMultibyteText(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const b = s.charCodeAt(i);
-    out += b < 0x80 ? s[i] : lispCharToJs(RAW_BYTE_BASE + b - 0x80);
-  }
-  return out;
 }
 
 // ---- nconc ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import {
   type LispObject, LispSymbol, LispString, LispFloat, NIL, UNBOUND, Q, intern, signal, wrongType, list,
   makeString, lispCharToJs, MAX_CHAR,
+  isAsciiText,
 } from '../lisp/index.js';
 import { declareModule, defunRest, defvar } from '../lisp/defun.js';
 import { printToString, fixedDigits, expDigits, generalDigits } from '../reader/printer.js';
@@ -292,7 +293,7 @@ function formatPiece(fmt: LispString, arg: LispObject, conv: number, flags: numb
       text = arg.name;
     } else {
       text = printToString(arg, conv === 83);
-      if (!fmt.multibyte && /[^\x00-\x7f]/.test(text)) r.multibyte = true;
+      if (!fmt.multibyte && !isAsciiText(text)) r.multibyte = true;
     }
     if (prec >= 0) text = text.slice(0, prefixFittingWidth(text, prec));
     r.text = padText(text, width, flags);
@@ -375,7 +376,7 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
         text = arg.name;
       } else {
         text = printToString(arg, conv === 83);
-        if (!multibyte && /[^\x00-\x7f]/.test(text)) multibyte = true;
+        if (!multibyte && !isAsciiText(text)) multibyte = true;
       }
       if (prec >= 0) text = text.slice(0, prefixFittingWidth(text, prec));
       piece = padText(text, width, flags);

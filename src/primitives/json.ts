@@ -5,6 +5,7 @@ import { floatToString } from '../reader/printer.js';
 import {
   type LispObject, LispString, LispSymbol, Cons, LispFloat, LispHashTable, NIL, T, Q, intern, signal, list,
   arrayToList, wrongType, argsOutOfRange, isKeyword, BoolVector, RAW_BYTE_BASE, TailCheck, makeString,
+  isAsciiText,
 } from '../lisp/index.js';
 import { equalTest } from '../lisp/hashtable.js';
 import { declareModule, defun, defunRest, defvar, any, string } from '../lisp/defun.js';
@@ -183,7 +184,7 @@ export function jsonEncode(x: LispObject): LispString {
   const out: string[] = [];
   jsonElEncode(x, out);
   const text = out.join('');
-  return new LispString(text, /[^\x00-\x7f]/.test(text));
+  return new LispString(text, !isAsciiText(text));
 }
 
 // ---- json.el's autoload ---------------------------------------------------------
@@ -331,7 +332,7 @@ class JsonElReader {
           out += e;
       }
     }
-    return new LispString(out, /[^\x00-\x7f]/.test(out));
+    return new LispString(out, !isAsciiText(out));
   }
 
   readArray(): LispObject {
@@ -377,7 +378,7 @@ class JsonElReader {
         const value = this.read();
         const effectiveKeyType = keyType !== NIL ? keyType : type === Qplist ? Qkeyword : type === Qhash_table ? Qstring : Qsymbol;
         let key: LispObject;
-        if (effectiveKeyType === Qstring) key = new LispString(keyText, /[^\x00-\x7f]/.test(keyText));
+        if (effectiveKeyType === Qstring) key = new LispString(keyText, !isAsciiText(keyText));
         else if (effectiveKeyType === Qkeyword) key = intern(':' + keyText);
         else key = intern(keyText);
         pairs.push([key, value]);
@@ -702,7 +703,7 @@ class JanssonParser {
     }
     this.tokenText = t.slice(start, this.pos);
     this.tokenKind = 'string';
-    this.token = new LispString(out, /[^\x00-\x7f]/.test(out));
+    this.token = new LispString(out, !isAsciiText(out));
   }
 
   // jansson reports a bad escape after reading the whole string token.
@@ -783,7 +784,7 @@ class JanssonParser {
       }
       if (!(this.isPunct('}'))) this.fail("'}' expected");
     }
-    const keyString = (k: string) => new LispString(k, /[^\x00-\x7f]/.test(k));
+    const keyString = (k: string) => new LispString(k, !isAsciiText(k));
     if (this.cfg.objectType === Qalist) return arrayToList(keys.map((k) => new Cons(intern(k), values.get(k)!)));
     if (this.cfg.objectType === Qplist) return arrayToList(keys.flatMap((k) => [intern(':' + k), values.get(k)!]));
     const h = new LispHashTable(equalTest, Math.max(1, keys.length));
@@ -834,7 +835,7 @@ defunRest('json-parse-string', 1, (args) => {
   } catch (e) {
     if (!(e instanceof JsonParseFailure)) throw e;
     const [line, column, pos] = janssonPosition(s.value, parser.pos);
-    return signal(e.kind, list(new LispString(e.message, /[^\x00-\x7f]/.test(e.message)), new LispString('<string>', false), line, column, pos));
+    return signal(e.kind, list(new LispString(e.message, !isAsciiText(e.message)), new LispString('<string>', false), line, column, pos));
   }
 });
 

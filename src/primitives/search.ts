@@ -6,6 +6,7 @@
 import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, Subr, intern, list, signal, error, wrongType,
   argsOutOfRange, listToArray, arrayToList, TailCheck,
+  isAsciiText,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any, string } from '../lisp/defun.js';
 import {
@@ -608,7 +609,7 @@ function replaceMatch(newtext: LispObject, fixedcase: LispObject, literal: LispO
     else {
       const template = !rep.multibyte && str.multibyte ? new LispString(multibyteText(rep), true) : rep;
       const text = substitute(template, sub, true, (a, b) => str.slice(a, b));
-      result = new LispString(text, template.multibyte || (str.multibyte && /[^\x00-\x7f]/.test(text)));
+      result = new LispString(text, template.multibyte || (str.multibyte && !isAsciiText(text)));
     }
     if (action === CaseAction.AllCaps) result = casifyString(result, CaseMode.Up);
     else if (action === CaseAction.CapInitial) result = casifyString(result, CaseMode.UpcaseInitials);

@@ -4,6 +4,7 @@
 import {
   type LispObject, LispString, Cons, NIL, T, Q, intern, signal, list, arrayToList,
   wrongType, argsOutOfRange, BoolVector, LispSymbol, RAW_BYTE_BASE, MAX_CHAR,
+  isAsciiText,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, optional, any, string, integer, bool,
@@ -124,7 +125,7 @@ defun('string-join', [any, optional(any)], (strings, separator) => {
 /** A string, or a symbol standing for its name. */
 export function stringDesignator(x: LispObject): LispString {
   if (x instanceof LispString) return x;
-  if (x instanceof LispSymbol) return new LispString(x.name, /[^\x00-\x7f]/.test(x.name));
+  if (x instanceof LispSymbol) return new LispString(x.name, !isAsciiText(x.name));
   return wrongType(Q.stringp, x);
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import {
   type LispObject, LispSymbol, LispString, LispSignal, LispThrow, Cons, NIL, T, Q, intern, list, arrayToList,
   signal, error, wrongType, makeString,
+  isAsciiText,
 } from '../lisp/index.js';
 import { funcall } from '../eval/index.js';
 import { dropExitFrame } from '../eval/funcall.js';
@@ -363,7 +364,7 @@ export function encodeInput(p: LispProcess, s: LispString): NetBytes {
   // Each result owns an exact-size ArrayBuffer: posting a view of a pooled one would copy the whole pool.
   if (PLAIN_ENCODERS.test(p.encoding.name)) {
     // Small unibyte or ASCII text is its own latin1 byte string.
-    if (s.value.length <= NET_STRING_BYTES && (!s.multibyte || !/[^\x00-\x7f]/.test(s.value))) return s.value;
+    if (s.value.length <= NET_STRING_BYTES && (!s.multibyte || isAsciiText(s.value))) return s.value;
     if (!s.multibyte) {
       const out = new Uint8Array(s.value.length);
       NodeBuffer.from(out.buffer).write(s.value, 'latin1');

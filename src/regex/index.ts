@@ -1,7 +1,7 @@
 // Emacs regular expressions: compiled once per (pattern, case-fold) into a
 // program for a backtracking matcher that works over any Subject (a Lisp
 // string or a buffer's gap-buffer text, read in place).
-import { LispString, RAW_BYTE_BASE } from '../lisp/index.js';
+import { LispString, RAW_BYTE_BASE, RAW_SURROGATE_BASE } from '../lisp/index.js';
 import type { TextStore } from '../buffer/text.js';
 import { compile, type Program, type LiteralPrefix } from './compile.js';
 import type { Subject } from './match.js';
@@ -13,7 +13,6 @@ export {
   CharClass, charClassByName, isCharClass, hasCategory,
 } from './syntax.js';
 
-const RAW_SURROGATE_BASE = 0xdc80;
 
 /** The characters of a Lisp string as the matcher sees them: unibyte bytes 128-255 are raw bytes. */
 export function lispStringChars(s: LispString): ArrayLike<number> {
