@@ -18,6 +18,10 @@ export class BoolVector {
 export class CharTable {
   readonly entries = new Map<number, LispObject>();
   parent: LispObject = NIL;
+  /** Counts changes to the contents, the default and the parent (so a cache over the table knows it is stale). */
+  modiff = 0;
+  /** Counts changes to any char-table: a cache over a table and its parents is stale when this moved. */
+  static epoch = 0;
   extras: LispObject[];
   constructor(
     public subtype: LispObject,
@@ -25,12 +29,6 @@ export class CharTable {
     nExtras = 0,
   ) {
     this.extras = new Array<LispObject>(nExtras).fill(NIL);
-  }
-  get(c: number): LispObject {
-    const v = this.entries.get(c);
-    if (v !== undefined && v !== NIL) return v;
-    if (this.parent instanceof CharTable) return this.parent.get(c);
-    return this.defalt;
   }
 }
 

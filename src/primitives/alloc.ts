@@ -10,9 +10,10 @@ import {
   defun, defunRest, declareModule, defvar, argType, any, optional, symbol, string, charTable,
 } from '../lisp/defun.js';
 import { symbolValue, setSymbolValue } from '../eval/state.js';
+import { funcall } from '../eval/index.js';
 import {
   get, isCharacter, makeCharTable, charTableRef, charTableContent, charTableSet, charTableSetRange,
-  charTableSetAll,
+  charTableSetAll, charTableChanged, charTableRuns,
 } from './data.js';
 
 declareModule('alloc');
@@ -137,6 +138,7 @@ defun('set-char-table-parent', [charTable, any], (ct, parent) => {
     }
   }
   ct.parent = parent;
+  charTableChanged(ct);
   return parent;
 });
 
@@ -170,9 +172,20 @@ defun('char-table-range', [charTable, any], (ct, range) => {
   return error('Invalid RANGE argument to \u2018char-table-range\u2019');
 });
 
+// FUNCTION gets (FROM . TO), or the character alone, for each run of one value; nil values are skipped.
+defun('map-char-table', [any, charTable], (fn, ct) => {
+  charTableRuns(ct, (from, to, value) => {
+    if (value !== NIL) funcall(fn, [from === to ? from : new Cons(from, to), value]);
+  });
+  return NIL;
+});
+
 defun('set-char-table-range', [charTable, any, any], (ct, range, value) => {
   if (range === Q.t) charTableSetAll(ct, value);
-  else if (range === NIL) ct.defalt = value;
+  else if (range === NIL) {
+    ct.defalt = value;
+    charTableChanged(ct);
+  }
   else if (typeof range === 'number' && range >= 0 && range <= MAX_CHAR) charTableSet(ct, range, value);
   else if (range instanceof Cons) charTableSetRange(ct, rangeBound(range.car), rangeBound(range.cdr), value);
   else error('Invalid RANGE argument to \u2018set-char-table-range\u2019');

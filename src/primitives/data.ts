@@ -145,8 +145,20 @@ interface CharRange {
   readonly value: LispObject;
 }
 
+/**
+ * Disjoint ranges in order, covering characters 0 to ends[ends.length - 1]:
+ * range i ends at ends[i] and holds values[i]. Never changed once made, so
+ * copies share it.
+ */
+export interface CharTableBase {
+  readonly ends: Int32Array;
+  readonly values: readonly LispObject[];
+}
+
 interface CharTableStore {
   init: LispObject;
+  /** The contents a table was made with (the standard syntax table's), under `ranges`. */
+  base: CharTableBase | null;
   /** Oldest first; every entry in `entries` is newer than the ranges covering it. */
   ranges: CharRange[];
 }
@@ -158,7 +170,7 @@ const MAX_MATERIALIZED_RANGE = 4096;
 function charTableStore(ct: CharTable): CharTableStore {
   let store = charTableStores.get(ct);
   if (store === undefined) {
-    store = { init: NIL, ranges: [] };
+    store = { init: NIL, base: null, ranges: [] };
     charTableStores.set(ct, store);
   }
   return store;
@@ -172,6 +184,37 @@ export function makeCharTable(purpose: LispObject, init: LispObject, extraSlots:
   return ct;
 }
 
+/** A char-table holding BASE (and INIT in its default slot), as Emacs's standard syntax table is made. */
+export function makeCharTableFromBase(purpose: LispObject, init: LispObject, base: CharTableBase): CharTable {
+  const ct = makeCharTable(purpose, init, 0);
+  charTableStore(ct).base = base;
+  return ct;
+}
+
+/** copy-sequence of a char-table: contents, default, parent and extra slots. */
+export function copyCharTable(ct: CharTable): CharTable {
+  const copy = new CharTable(ct.subtype, ct.defalt, ct.extras.length);
+  for (const [k, v] of ct.entries) copy.entries.set(k, v);
+  copy.parent = ct.parent;
+  for (let i = 0; i < ct.extras.length; i++) copy.extras[i] = ct.extras[i];
+  const store = charTableStores.get(ct);
+  if (store !== undefined) charTableStores.set(copy, { init: store.init, base: store.base, ranges: store.ranges.slice() });
+  return copy;
+}
+
+function baseValue(base: CharTableBase, c: number): LispObject {
+  const ends = base.ends;
+  if (c > ends[ends.length - 1]) return NIL;
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return base.values[lo];
+}
+
 /** The value stored for character C, before the default and the parent are consulted. */
 export function charTableContent(ct: CharTable, c: number): LispObject {
   const v = ct.entries.get(c);
@@ -183,7 +226,7 @@ export function charTableContent(ct: CharTable, c: number): LispObject {
     const r = ranges[i];
     if (c >= r.from && c <= r.to) return r.value;
   }
-  return store.init;
+  return store.base === null ? store.init : baseValue(store.base, c);
 }
 
 /** `(aref CHAR-TABLE C)`: the content, else the default slot, else the parent's value. */
@@ -197,13 +240,48 @@ export function charTableRef(ct: CharTable, c: number): LispObject {
   }
 }
 
+/**
+ * Calls visit(from, to, value) for each maximal run of characters whose
+ * values (aref: content, default, parents) are the same object, in order.
+ */
+export function charTableRuns(ct: CharTable, visit: (from: number, to: number, value: LispObject) => void): void {
+  // A value can change only where some table on the parent chain has an entry, a range or a base run edge.
+  const edges = new Set<number>([0]);
+  for (let t: LispObject = ct; t instanceof CharTable; t = t.parent) {
+    for (const c of t.entries.keys()) edges.add(c).add(c + 1);
+    const store = charTableStores.get(t);
+    if (store === undefined) continue;
+    for (const r of store.ranges) edges.add(r.from).add(r.to + 1);
+    if (store.base !== null) for (const end of store.base.ends) edges.add(end + 1);
+  }
+  const starts = [...edges].filter((c) => c <= MAX_CHAR).sort((a, b) => a - b);
+  let runFrom = 0;
+  let runValue = charTableRef(ct, 0);
+  for (let i = 1; i < starts.length; i++) {
+    const value = charTableRef(ct, starts[i]);
+    if (value === runValue) continue;
+    visit(runFrom, starts[i] - 1, runValue);
+    runFrom = starts[i];
+    runValue = value;
+  }
+  visit(runFrom, MAX_CHAR, runValue);
+}
+
+/** Notes a change to CT (see CharTable.modiff and CharTable.epoch). */
+export function charTableChanged(ct: CharTable): void {
+  ct.modiff++;
+  CharTable.epoch++;
+}
+
 export function charTableSet(ct: CharTable, c: number, value: LispObject): void {
+  charTableChanged(ct);
   ct.entries.set(c, value);
 }
 
 /** Sets characters FROM..TO (inclusive; nothing when FROM > TO). */
 export function charTableSetRange(ct: CharTable, from: number, to: number, value: LispObject): void {
   if (from > to) return;
+  charTableChanged(ct);
   if (to - from < MAX_MATERIALIZED_RANGE) {
     for (let c = from; c <= to; c++) ct.entries.set(c, value);
     return;
@@ -216,8 +294,10 @@ export function charTableSetRange(ct: CharTable, from: number, to: number, value
 
 /** Sets every character (not the default slot), as `(set-char-table-range CT t VALUE)`. */
 export function charTableSetAll(ct: CharTable, value: LispObject): void {
+  charTableChanged(ct);
   ct.entries.clear();
   const store = charTableStore(ct);
+  store.base = null;
   store.ranges = [];
   store.init = value;
 }

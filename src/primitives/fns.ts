@@ -18,6 +18,7 @@ import { funcall1, funcall2 } from '../eval/index.js';
 import { maybeQuit } from '../eval/state.js';
 import { CompiledClosure } from '../eval/closure.js';
 import { upcaseChar } from './casefiddle.js';
+import { charTableRef, copyCharTable } from './data.js';
 
 declareModule('fns');
 
@@ -277,7 +278,7 @@ defun('nth', [integer, any], (n, list) => car(nthcdr(n, list)));
 function arrayRef(array: LispObject, index: LispObject): LispObject {
   if (array instanceof CharTable) {
     if (typeof index !== 'number' || index < 0 || index > MAX_CHAR) return wrongType(Q.characterp, index);
-    return array.get(index);
+    return charTableRef(array, index);
   }
   let size: number;
   if (Array.isArray(array)) size = array.length;
@@ -430,13 +431,7 @@ export function copySequence(seq: LispObject): LispObject {
   if (seq instanceof LispString) return new LispString(seq.value, seq.multibyte);
   if (seq instanceof BoolVector) return new BoolVector(seq.bits.slice());
   if (seq instanceof LispRecord) return new LispRecord(seq.slots.slice());
-  if (seq instanceof CharTable) {
-    const copy = new CharTable(seq.subtype, seq.defalt, seq.extras.length);
-    for (const [k, v] of seq.entries) copy.entries.set(k, v);
-    copy.parent = seq.parent;
-    for (let i = 0; i < seq.extras.length; i++) copy.extras[i] = seq.extras[i];
-    return copy;
-  }
+  if (seq instanceof CharTable) return copyCharTable(seq);
   return wrongType(Q.sequencep, seq);
 }
 

@@ -86,6 +86,18 @@ describe('alloc.c and chartab.c: constructors and char-tables', () => {
     expect(lispError("(set-char-table-parent (make-char-table 'x) 1)")).toBe("(wrong-type-argument char-table-p 1)");
     expect(lispError("(char-table-subtype 1)")).toBe("(wrong-type-argument char-table-p 1)");
   });
+  // Emacs passes one cons, rewritten for each range; the keys are copied here to compare.
+  it("map-char-table calls FUNCTION in order for each run of one non-nil value, with (FROM . TO) or a character", () => {
+    const setup = "(ct (make-char-table 'foo)) (out nil)) (set-char-table-range ct '(?a . ?c) 1) (aset ct ?z 2) (aset ct #x10000 3) (set-char-table-range ct '(#x20000 . #x30000) 4)";
+    const collect = "(lambda (k v) (push (list (if (consp k) (list (car k) (cdr k)) k) v) out))";
+    expect(lisp(`(let (${setup} (map-char-table ${collect} ct) (nreverse out))`)).toBe("(((97 99) 1) (122 2) (65536 3) ((131072 196608) 4))");
+    expect(lisp(`(let (${setup} (let ((child (make-char-table 'foo))) (set-char-table-parent child ct) (aset child ?b 9) (map-char-table ${collect} child)) (nreverse out))`)).toBe("((97 1) (98 9) (99 1) (122 2) (65536 3) ((131072 196608) 4))");
+    expect(lisp(`(let ((out nil) (d (make-char-table 'foo 5))) (aset d ?x nil) (map-char-table ${collect} d) out)`)).toBe("(((0 4194303) 5))");
+    expect(lispError("(map-char-table #'ignore [1 2])")).toBe("(wrong-type-argument char-table-p [1 2])");
+  });
+  it("copy-sequence and elt see the ranges of a char-table", () => {
+    expect(lisp("(let ((ct (make-char-table 'foo 7))) (set-char-table-range ct '(#x1000 . #x20000) 9) (let ((c (copy-sequence ct))) (list (aref c #x1500) (aref c 65) (elt c #x1500) (elt ct #x1500))))")).toBe("(9 7 9 9)");
+  });
 });
 
 describe('an allocation too big for one JavaScript array or string signals, never ends the process', () => {
