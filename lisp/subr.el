@@ -48,6 +48,26 @@
          (unwind-protect (progn ,@body)
            (and (buffer-name ,temp-buffer) (kill-buffer ,temp-buffer)))))))
 
+;; The table is restored in the buffer that was current on entry, wherever BODY leaves us.
+(defmacro with-syntax-table (table &rest body)
+  (declare (indent 1))
+  (let ((saved-table (make-symbol "table"))
+        (saved-buffer (make-symbol "buffer")))
+    `(let ((,saved-table (syntax-table))
+           (,saved-buffer (current-buffer)))
+       (unwind-protect
+           (progn (set-syntax-table ,table) ,@body)
+         (save-current-buffer
+           (set-buffer ,saved-buffer)
+           (set-syntax-table ,saved-table))))))
+
+(defun syntax-after (pos)
+  (unless (or (< pos (point-min)) (>= pos (point-max)))
+    (aref (syntax-table) (char-after pos))))
+
+(defun syntax-class (syntax)
+  (and syntax (logand (car syntax) 65535)))
+
 (defmacro with-output-to-string (&rest body)
   `(let ((standard-output (generate-new-buffer " *string-output*" t)))
      (unwind-protect

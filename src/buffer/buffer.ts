@@ -5,7 +5,7 @@
 // is [begv, zv].
 import {
   type LispObject, type LispOpaque, type ValueCell, LispSymbol, LispString, NIL, T, UNBOUND, Q,
-  intern, signal, list, error,
+  intern, signal, list, error, type CharTable,
 } from '../lisp/index.js';
 import { TextStore } from './text.js';
 
@@ -79,6 +79,8 @@ export class Buffer implements LispOpaque {
   live = true;
   /** Created with INHIBIT-BUFFER-HOOKS: kill-buffer hooks do not run. */
   inhibitHooks = false;
+  /** The buffer's syntax table; null for the standard one (not made until Lisp asks for it). */
+  syntaxTable: CharTable | null = null;
   private nameString: LispString | null = null;
 
   constructor(public name: string) {}

@@ -300,7 +300,10 @@ defun('buffer-local-variables', [optional(any)], (b) => arrayToList(localVariabl
 
 export function killAllLocalVariables(): void {
   runHooks(Qchange_major_mode_hook);
-  resetLocalVariables(currentBuffer());
+  const buf = currentBuffer();
+  resetLocalVariables(buf);
+  // As Emacs's reset_buffer_local_variables: back to the standard syntax table.
+  buf.syntaxTable = null;
 }
 
 defun('kill-all-local-variables', [], () => {

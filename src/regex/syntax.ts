@@ -1,10 +1,8 @@
 // Syntax classes and character classes as the regexp engine sees them.
-// Emacs consults the current buffer's syntax table; until a syntax-table
+// Emacs consults the current buffer's syntax table; until the syntax-table
 // module installs a lookup with setSyntaxLookup, the standard syntax table
-// answers: ASCII exactly as Emacs 28.2's, other characters word constituent
-// where the standard table says so (casefiddle's table) and otherwise
-// classified by their Unicode general category.
-import { isWordChar } from '../primitives/casefiddle.js';
+// (standard-syntax.ts) answers.
+import { STANDARD_ASCII, STANDARD_SYNTAX, standardRunIndex } from './standard-syntax.js';
 
 /** Syntax class codes, numbered as Emacs's enum syntaxcode. */
 export const enum Syn {
@@ -36,43 +34,9 @@ export function syntaxClassFromDesignator(ch: number): number {
   return ch < 128 && i >= 0 ? i : -1;
 }
 
-// The standard syntax table for ASCII, class codes in order 0-127.
-const STANDARD_ASCII = new Uint8Array(128);
-{
-  const t = STANDARD_ASCII;
-  t.fill(Syn.Punct);
-  for (const c of [9, 10, 12, 13, 32]) t[c] = Syn.Whitespace;
-  for (let c = 48; c <= 57; c++) t[c] = Syn.Word;
-  for (let c = 65; c <= 90; c++) t[c] = Syn.Word;
-  for (let c = 97; c <= 122; c++) t[c] = Syn.Word;
-  t[36] = Syn.Word; // $
-  t[37] = Syn.Word; // %
-  for (const ch of '&*+-/<=>_|') t[ch.charCodeAt(0)] = Syn.Symbol;
-  t[34] = Syn.String;
-  t[92] = Syn.Escape;
-  for (const ch of '([{') t[ch.charCodeAt(0)] = Syn.Open;
-  for (const ch of ')]}') t[ch.charCodeAt(0)] = Syn.Close;
-}
-
-const nonAsciiCache = new Map<number, number>();
-
-function standardNonAscii(c: number): number {
-  if (isWordChar(c)) return Syn.Word;
-  let cls = nonAsciiCache.get(c);
-  if (cls !== undefined) return cls;
-  const s = String.fromCodePoint(c);
-  if (/\p{Z}/u.test(s) || c === 0x200b) cls = Syn.Whitespace;
-  else if (/\p{Ps}/u.test(s)) cls = Syn.Open;
-  else if (/\p{Pe}/u.test(s)) cls = Syn.Close;
-  else if (/[\p{S}\p{Cf}]/u.test(s)) cls = Syn.Symbol;
-  else cls = Syn.Punct;
-  nonAsciiCache.set(c, cls);
-  return cls;
-}
-
 /** The standard syntax table's class of C. */
 export function standardSyntaxClass(c: number): number {
-  return c < 128 ? STANDARD_ASCII[c] : standardNonAscii(c);
+  return c < 128 ? STANDARD_ASCII[c] : STANDARD_SYNTAX.codes[standardRunIndex(c)];
 }
 
 let lookup: ((c: number) => number) | null = null;
@@ -89,7 +53,7 @@ export function setSyntaxLookup(fn: ((c: number) => number) | null): void {
 /** The syntax class of C in the current syntax table. */
 export function syntaxClass(c: number): number {
   if (lookup !== null) return lookup(c);
-  return c < 128 ? STANDARD_ASCII[c] : standardNonAscii(c);
+  return c < 128 ? STANDARD_ASCII[c] : STANDARD_SYNTAX.codes[standardRunIndex(c)];
 }
 
 // ---- character classes ([[:alpha:]] and friends) ---------------------------------
