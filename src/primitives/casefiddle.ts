@@ -2,9 +2,10 @@
 // and strings. Character mappings follow Emacs 28.2's standard case table;
 // strings also get Unicode's unconditional special casing (ß → SS) and the
 // Greek final sigma, as Emacs does. Word boundaries for capitalization come
-// from word syntax in the standard syntax table.
+// from word syntax in the current buffer's syntax table.
 import { type LispObject, LispString, wrongType, Q, RAW_BYTE_BASE, isAsciiText } from '../lisp/index.js';
 import { declareModule, defun, any } from '../lisp/defun.js';
+import { syntaxClass, Syn } from '../regex/syntax.js';
 
 declareModule('casefiddle');
 
@@ -15,8 +16,6 @@ const CASE_RUNS = '1t.q.1.0.w w.q.1.-w.0 2c.1.1.kn.0 b.n.1.0.w o.7.1.0.w 7.1.1.5
 const TITLE_CHARS = '8h.21 an.2b ck.cl cl.cl cm.cl cn.co co.co cp.co cq.cr cr.cr cs.cr dt.du du.du dv.du 3bk.3bk 3bl.3bl 3bm.3bm 3bn.3bn 3bo.3bo 3bp.3bp 3bq.3bq 3br.3br 3bs.3bs 3bt.3bt 3bu.3bu 3bv.3bv 3bw.3bw 3bx.3bx 3by.3by 3bz.3bz 3c0.3c0 3c1.3c1 3c2.3c2 3c3.3c3 3c4.3c4 3c5.3c5 3c6.3c6 3c7.3c7 3c8.3c8 3c9.3c9 3ca.3ca 3cb.3cb 3cc.3cc 3cd.3cd 3ce.3ce 3cf.3cf 3cg.3cg 3ch.3ch 3ci.3ci 3cj.3cj 3ck.3ck 3cl.3cl 3cm.3cm 3cn.3cn 3co.3co 3cp.3cp 3cq.3cq 3ct.3ct 3cu.3cu 3cv.3cv';
 /** Special casing of strings: "char:upper:lower:title", codes comma-separated, empty when the simple mapping applies. */
 const SPECIAL_CASING = '67:2b,2b::2b,37 8g::2x,lj: 95:jg,26::jg,26 ds:22,lo::22,lo pc:pl,lk,ld::pl,lk,ld q8:px,lk,ld::px,lk,ld 13b:111,11u::111,136 61i:20,mp::20,mp 61j:2c,lk::2c,lk 61k:2f,lm::2f,lm 61l:2h,lm::2h,lm 61m:1t,ji::1t,ji 66o:px,lv::px,lv 66q:px,lv,lc::px,lv,lc 66s:px,lv,ld::px,lv,ld 66u:px,lv,n6::px,lv,n6 680:64o,pl:: 681:64p,pl:: 682:64q,pl:: 683:64r,pl:: 684:64s,pl:: 685:64t,pl:: 686:64u,pl:: 687:64v,pl:: 688:64o,pl:: 689:64p,pl:: 68a:64q,pl:: 68b:64r,pl:: 68c:64s,pl:: 68d:64t,pl:: 68e:64u,pl:: 68f:64v,pl:: 68g:65k,pl:: 68h:65l,pl:: 68i:65m,pl:: 68j:65n,pl:: 68k:65o,pl:: 68l:65p,pl:: 68m:65q,pl:: 68n:65r,pl:: 68o:65k,pl:: 68p:65l,pl:: 68q:65m,pl:: 68r:65n,pl:: 68s:65o,pl:: 68t:65p,pl:: 68u:65q,pl:: 68v:65r,pl:: 68w:67c,pl:: 68x:67d,pl:: 68y:67e,pl:: 68z:67f,pl:: 690:67g,pl:: 691:67h,pl:: 692:67i,pl:: 693:67j,pl:: 694:67c,pl:: 695:67d,pl:: 696:67e,pl:: 697:67f,pl:: 698:67g,pl:: 699:67h,pl:: 69a:67i,pl:: 69b:67j,pl:: 69e:69m,pl::69m,n9 69f:pd,pl:: 69g:p2,pl::p2,n9 69i:pd,n6::pd,n6 69j:pd,n6,pl::pd,n6,n9 69o:pd,pl:: 69u:6a2,pl::6a2,n9 69v:pj,pl:: 69w:p5,pl::p5,n9 69y:pj,n6::pj,n6 69z:pj,n6,pl::pj,n6,n9 6a4:pj,pl:: 6aa:pl,lk,lc::pl,lk,lc 6ab:pl,lk,ld::pl,lk,ld 6ae:pl,n6::pl,n6 6af:pl,lk,n6::pl,lk,n6 6aq:px,lk,lc::px,lk,lc 6ar:px,lk,ld::px,lk,ld 6as:pt,lv::pt,lv 6au:px,n6::px,n6 6av:px,lk,n6::px,lk,n6 6b6:6be,pl::6be,n9 6b7:q1,pl:: 6b8:pb,pl::pb,n9 6ba:q1,n6::q1,n6 6bb:q1,n6,pl::q1,n6,n9 6bg:q1,pl:: 1dkw:1y,1y::1y,2u 1dkx:1y,21::1y,2x 1dky:1y,24::1y,30 1dkz:1y,1y,21::1y,2u,2x 1dl0:1y,1y,24::1y,2u,30 1dl1:2b,2c::2b,38 1dl2:2b,2c::2b,38 1dlf:11g,11i::11g,12u 1dlg:11g,111::11g,12d 1dlh:11g,117::11g,12j 1dli:11q,11i::11q,12u 1dlj:11g,119::11g,12l';
-/** Word-constituent runs in the standard syntax table: "gap.length". */
-const WORD_RUNS = '10.2 a.a 7.q 6.q 5.w 5.1 c.2 1.1 3.1 6.n 1.v 1.cv 1.1 1.6 1.7 4.1 1.4m 2.fs 1.1 1.2 1.2 1.18 2.1mi 1.f 1.6 1.8 1.a 2.2b 1.m 1.1l c.1 c.1 6.k 1.1 1.1 8.1r 1.5 1.1k i.pd 8.2hj 14.7 1d.t 2.e 2.t 1.2e 1.5 1.c 1.a 2.1c 2.6 4.1d jk.g f.5 1u.22 24.1y 1.d 2.1 7.8 2.2 2.4 2.2 2.4 3.2 1.2 4.t 1.l 2.7 2.c 1.1 1.x 1.1 1.t 2.1 3.1 4.1 2.1 1.6w 6.2 6.34 6.bb m.2r 2.2 e8.e8 3k.ao 4.4 l.66 1.78 t.3 a.1i s.2 2.74 5.3 1v.4 2.2 1.2 1.1 1.2 3.ni5 5.g9q 2.6t g.k 6.4i f.a 7.q 6.q b.3e 4.1 1.1dlm 74.l3b4';
 
 interface SpecialCase {
   up: number[] | null;
@@ -30,8 +29,6 @@ interface CaseTables {
   down: Map<number, number>;
   title: Map<number, number>;
   special: Map<number, SpecialCase>;
-  wordStarts: number[];
-  wordEnds: number[];
 }
 
 /** Calls visit for each space-separated field of TABLE, each split at dots and read base 36, until visit returns false. */
@@ -55,24 +52,12 @@ function eachCasePair(limit: number, visit: (ch: number, du: number, dd: number)
   });
 }
 
-/** Calls visit(start, end) for each run of word constituents that starts below limit. */
-function eachWordRun(limit: number, visit: (start: number, end: number) => void): void {
-  let prevEnd = -1;
-  eachRun(WORD_RUNS, ([gap, len]) => {
-    const start = prevEnd + 1 + gap;
-    if (start >= limit) return false;
-    prevEnd = start + len - 1;
-    visit(start, prevEnd);
-    return true;
-  });
-}
-
 // Decoding every table costs ~1 ms, which only scripts that case or scan non-ASCII text need.
 let tables: CaseTables | null = null;
 
 function caseTables(): CaseTables {
   if (tables !== null) return tables;
-  const t: CaseTables = { up: new Map(), down: new Map(), title: new Map(), special: new Map(), wordStarts: [], wordEnds: [] };
+  const t: CaseTables = { up: new Map(), down: new Map(), title: new Map(), special: new Map() };
   eachCasePair(Infinity, (ch, du, dd) => {
     if (du !== 0) t.up.set(ch, ch + du);
     if (dd !== 0) t.down.set(ch, ch + dd);
@@ -86,52 +71,21 @@ function caseTables(): CaseTables {
     const [ch, up, down, title] = entry.split(':');
     t.special.set(parseInt(ch, 36), { up: codes(up), down: codes(down), title: codes(title) });
   }
-  eachWordRun(Infinity, (start, end) => {
-    t.wordStarts.push(start);
-    t.wordEnds.push(end);
-  });
   return (tables = t);
 }
 
 /** ASCII fast paths, decoded from the same tables at load. */
 const asciiUp = new Uint8Array(128);
 const asciiDown = new Uint8Array(128);
-const asciiWord = new Uint8Array(128);
 for (let i = 0; i < 128; i++) asciiUp[i] = asciiDown[i] = i;
 eachCasePair(128, (ch, du, dd) => {
   asciiUp[ch] = ch + du;
   asciiDown[ch] = ch + dd;
 });
-eachWordRun(128, (start, end) => asciiWord.fill(1, start, Math.min(end, 127) + 1));
 
-function standardWordChar(c: number): boolean {
-  if (c > 0x10ffff) return true;
-  const { wordStarts, wordEnds } = caseTables();
-  let lo = 0;
-  let hi = wordStarts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (c < wordStarts[mid]) hi = mid - 1;
-    else if (c > wordEnds[mid]) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
-let wordPredicate: ((c: number) => boolean) | null = null;
-
-/**
- * Lets the syntax-table module decide word constituency (Emacs consults the
- * current buffer's syntax table); null restores the standard table.
- */
-export function setWordSyntaxPredicate(pred: ((c: number) => boolean) | null): void {
-  wordPredicate = pred;
-}
-
-/** Does C have word syntax? */
+/** Does C have word syntax in the current buffer's syntax table? (Emacs's casify_object asks it.) */
 export function isWordChar(c: number): boolean {
-  if (wordPredicate !== null) return wordPredicate(c);
-  return c < 128 ? asciiWord[c] === 1 : standardWordChar(c);
+  return syntaxClass(c) === Syn.Word;
 }
 
 export function upcaseChar(c: number): number {

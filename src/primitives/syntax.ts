@@ -12,7 +12,6 @@ import { Syn, SYNTAX_DESIGNATORS, syntaxClass, standardSyntaxClass, setSyntaxLoo
 import { STANDARD_SYNTAX } from '../regex/standard-syntax.js';
 import { currentBuffer, findBuffer, initialBuffers } from '../buffer/buffer.js';
 import { charTableRef, charTableSet, charTableSetRange, copyCharTable, makeCharTable, makeCharTableFromBase, isCharacter } from './data.js';
-import { setWordSyntaxPredicate } from './casefiddle.js';
 
 declareModule('syntax');
 
@@ -65,7 +64,6 @@ function currentSyntaxClass(c: number): number {
 }
 
 setSyntaxLookup(currentSyntaxClass);
-setWordSyntaxPredicate((c) => syntaxClass(c) === Syn.Word);
 
 function isSyntaxTable(x: LispObject): x is CharTable {
   return x instanceof CharTable && x.subtype === Qsyntax_table;
