@@ -374,3 +374,41 @@ kept as far as they go, so markers in them stay."
       (skip-chars-forward skipped)
       (delete-region mid (point))
       (insert (make-string (- wanted kept) ?\s)))))
+
+;;; Moving over balanced expressions (lisp.el), on scan-sexps and scan-lists.
+
+(defvar forward-sexp-function nil)
+
+(defun forward-sexp (&optional arg _interactive)
+  (or arg (setq arg 1))
+  (if forward-sexp-function
+      (funcall forward-sexp-function arg)
+    (goto-char (or (scan-sexps (point) arg) (buffer-end arg)))
+    (when (< arg 0) (backward-prefix-chars))))
+
+(defun backward-sexp (&optional arg interactive)
+  (forward-sexp (- (or arg 1)) interactive))
+
+(defun forward-list (&optional arg _interactive)
+  (or arg (setq arg 1))
+  (goto-char (or (scan-lists (point) arg 0) (buffer-end arg))))
+
+(defun backward-list (&optional arg interactive)
+  (forward-list (- (or arg 1)) interactive))
+
+(defun down-list (&optional arg _interactive)
+  (or arg (setq arg 1))
+  (let ((step (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (goto-char (or (scan-lists (point) step -1) (buffer-end arg)))
+      (setq arg (- arg step)))))
+
+(defun up-list (&optional arg _escape-strings _no-syntax-crossing)
+  (or arg (setq arg 1))
+  (let ((step (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (goto-char (or (scan-lists (point) step 1) (buffer-end arg)))
+      (setq arg (- arg step)))))
+
+(defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
+  (up-list (- (or arg 1)) escape-strings no-syntax-crossing))

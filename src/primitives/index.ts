@@ -23,6 +23,7 @@ import './hash.js';
 import './strings.js';
 import './search.js';
 import './syntax.js';
+import './syntax-scan.js';
 import './casefiddle.js';
 import './character.js';
 import './coding.js';

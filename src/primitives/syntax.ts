@@ -34,33 +34,38 @@ export function standardSyntaxTable(): CharTable {
   return standard;
 }
 
-/** The class of a raw descriptor: nil (and anything else) is whitespace, as in Emacs. */
-function descriptorClass(entry: LispObject): number {
-  return entry instanceof Cons && typeof entry.car === 'number' ? entry.car & 0xffff : Syn.Whitespace;
-}
-
-// The ASCII classes of the last table looked up, flattened through its parents; valid while no char-table changed.
-const asciiClasses = new Uint8Array(128);
+// The ASCII codes (class and flags) of the last table looked up, flattened through its parents; valid while no char-table changed.
+const asciiCodes = new Int32Array(128);
 let asciiTable: CharTable | null = null;
 let asciiEpoch = -1;
 
-function fillAsciiClasses(table: CharTable): void {
-  for (let c = 0; c < 128; c++) asciiClasses[c] = descriptorClass(charTableRef(table, c));
+function fillAsciiCodes(table: CharTable): void {
+  for (let c = 0; c < 128; c++) asciiCodes[c] = descriptorCode(charTableRef(table, c));
   asciiTable = table;
   asciiEpoch = CharTable.epoch;
 }
 
-function currentSyntaxClass(c: number): number {
+/** The code of a raw descriptor, flags included: nil (and anything else) is whitespace, as in Emacs. */
+function descriptorCode(entry: LispObject): number {
+  return entry instanceof Cons && typeof entry.car === 'number' ? entry.car : Syn.Whitespace;
+}
+
+/** The syntax code of C in the current buffer's table: the class in the low 16 bits, the flags above (see FLAG_BITS). */
+export function syntaxCode(c: number): number {
   let table = currentBuffer().syntaxTable;
   if (table === null) {
     if (standard === null || standard.modiff === standardModiff) return standardSyntaxClass(c);
     table = standard;
   } else if (table === standard && table.modiff === standardModiff) return standardSyntaxClass(c);
   if (c < 128) {
-    if (table !== asciiTable || CharTable.epoch !== asciiEpoch) fillAsciiClasses(table);
-    return asciiClasses[c];
+    if (table !== asciiTable || CharTable.epoch !== asciiEpoch) fillAsciiCodes(table);
+    return asciiCodes[c];
   }
-  return descriptorClass(charTableRef(table, c));
+  return descriptorCode(charTableRef(table, c));
+}
+
+function currentSyntaxClass(c: number): number {
+  return syntaxCode(c) & 0xffff;
 }
 
 setSyntaxLookup(currentSyntaxClass);
@@ -105,7 +110,7 @@ defun('copy-syntax-table', [optional(any)], (table) => {
 });
 
 /** Flag letters of a descriptor string and their bits. */
-const FLAG_BITS: Record<string, number> = { '1': 1 << 16, '2': 1 << 17, '3': 1 << 18, '4': 1 << 19, p: 1 << 20, b: 1 << 21, n: 1 << 22, c: 1 << 23 };
+export const FLAG_BITS: Record<string, number> = { '1': 1 << 16, '2': 1 << 17, '3': 1 << 18, '4': 1 << 19, p: 1 << 20, b: 1 << 21, n: 1 << 22, c: 1 << 23 };
 
 /** string-to-syntax: the raw descriptor a string such as "()" or ". 124b" describes (nil for "@"). */
 export function stringToSyntax(spec: LispString): LispObject {
@@ -140,7 +145,7 @@ defun('char-syntax', [character], (c) => SYNTAX_DESIGNATORS.charCodeAt(syntaxCla
 
 defun('matching-paren', [character], (c) => {
   const entry = charTableRef(currentSyntaxTable(), c);
-  const code = descriptorClass(entry);
+  const code = descriptorCode(entry) & 0xffff;
   return (code === Syn.Open || code === Syn.Close) && entry instanceof Cons ? entry.cdr : NIL;
 });
 

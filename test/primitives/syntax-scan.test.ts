@@ -1,0 +1,142 @@
+// Scanning balanced expressions and comments (syntax.c's scan-lists,
+// scan-sexps, forward-comment, backward-prefix-chars; lisp.el's
+// forward-sexp and friends, in lisp/subr.el). Every expected value was
+// printed by GNU Emacs 28.2 (-Q --batch) for the same form.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { lisp } from '../helpers.js';
+
+describe('scan-lists, scan-sexps, forward-comment and the sexp commands', () => {
+  const table: [string, string][] = [
+    ["(with-temp-buffer (insert \"(a (b c) d) e\") (list (scan-lists 1 1 0) (scan-sexps 1 1) (scan-sexps 2 1) (scan-sexps 4 1) (scan-lists 5 1 1) (scan-lists 1 1 -1) (scan-lists 1 2 0) (scan-sexps 14 -1) (scan-sexps 12 -2) (scan-lists 5 -1 1)))", "(12 12 3 9 9 2 nil 13 nil 4)"],
+    ["(with-temp-buffer (insert \"(a (b c) d) e\") (list (condition-case e (scan-lists 5 -2 0) (error e)) (condition-case e (scan-lists 1 1 1) (error e)) (condition-case e (scan-lists 10 1 0) (error e)) (condition-case e (scan-sexps 4 3) (error e))))", "((scan-error \"Containing expression ends prematurely\" 4 4) (scan-error \"Unbalanced parentheses\" 1 14) (scan-error \"Containing expression ends prematurely\" 11 12) (scan-error \"Containing expression ends prematurely\" 11 12))"],
+    ["(with-temp-buffer (insert \"(a \\\"b)\\\" ?\\\\) c)\") (list (scan-lists 1 1 0) (scan-sexps 4 1) (scan-sexps 8 1) (scan-sexps 16 -1)))", "(15 8 12 1)"],
+    ["(with-temp-buffer (insert \"foo-bar baz\\\\ qux (x)\") (list (scan-sexps 1 1) (scan-sexps 9 1) (scan-sexps (point-max) -1) (scan-sexps 18 -2)))", "(8 17 18 1)"],
+    ["(with-temp-buffer (insert \"\\\"unterminated (\") (list (condition-case e (scan-sexps 1 1) (error e)) (condition-case e (scan-lists 1 1 0) (error e))))", "((scan-error \"Unbalanced parentheses\" 1 16) (scan-error \"Unbalanced parentheses\" 1 16))"],
+    ["(with-temp-buffer (set-syntax-table emacs-lisp-mode-syntax-table) (insert \"(a ; comment )\\n b) 'c `(d ,e)\") (list (condition-case e (scan-lists 1 1 0) (error e)) (let ((parse-sexp-ignore-comments t)) (scan-lists 1 1 0)) (let ((parse-sexp-ignore-comments t)) (scan-sexps 20 1)) (let ((parse-sexp-ignore-comments t)) (scan-sexps (point-max) -1))))", "(15 19 22 24)"],
+    ["(list parse-sexp-ignore-comments (with-temp-buffer parse-sexp-ignore-comments) (local-variable-p 'parse-sexp-ignore-comments))", "(t nil t)"],
+    ["(with-temp-buffer (set-syntax-table emacs-lisp-mode-syntax-table) (setq-local parse-sexp-ignore-comments t) (insert \"x ;; one\\n  ;; two\\n  (y) ; three\\n\") (list (progn (goto-char 2) (list (forward-comment 1) (point))) (progn (goto-char 2) (list (forward-comment 5) (point))) (progn (goto-char (point-max)) (list (forward-comment -1) (point))) (progn (goto-char 25) (list (forward-comment -2) (point)))))", "((t 10) (nil 21) (t 25) (nil 24))"],
+    ["(with-temp-buffer (let ((st (make-syntax-table))) (modify-syntax-entry ?/ \". 124b\" st) (modify-syntax-entry ?* \". 23\" st) (modify-syntax-entry ?\\n \"> b\" st) (set-syntax-table st)) (setq-local parse-sexp-ignore-comments t) (insert \"a /* c1 */ b // c2\\n{ x /* ) */ }\") (list (progn (goto-char 2) (list (forward-comment 1) (point))) (progn (goto-char 13) (list (forward-comment 1) (point))) (progn (goto-char 12) (list (forward-comment -1) (point))) (scan-lists 20 1 0) (scan-lists (point-max) -1 0) (progn (goto-char 20) (forward-sexp) (point))))", "((t 11) (t 20) (t 3) 33 20 33)"],
+    ["(with-temp-buffer (insert \"(a (b c) d) e\") (goto-char 5) (list (progn (up-list) (point)) (progn (goto-char 5) (backward-up-list) (point)) (progn (goto-char 1) (down-list) (point)) (progn (goto-char 1) (forward-sexp 2) (point)) (progn (backward-sexp) (point)) (progn (goto-char 1) (forward-list) (point)) (progn (backward-list) (point)) (progn (goto-char 1) (forward-sexp 3) (point)) (progn (goto-char 1) (backward-sexp) (point))))", "(9 4 2 14 13 12 1 14 1)"],
+    ["(with-temp-buffer (insert \"(a (b c) d) e\") (list (condition-case e (progn (goto-char 4) (forward-sexp 5)) (error e)) (condition-case e (progn (goto-char 5) (up-list 3)) (error e)) (condition-case e (progn (goto-char 12) (down-list)) (error e))))", "((scan-error \"Containing expression ends prematurely\" 11 12) (scan-error \"Unbalanced parentheses\" 12 14) (scan-error \"Unbalanced parentheses\" 13 14))"],
+    ["(with-temp-buffer (set-syntax-table emacs-lisp-mode-syntax-table) (insert \"x '(a b) #'car ,@y\") (list (progn (goto-char (point-max)) (backward-sexp) (point)) (progn (backward-sexp) (point)) (progn (backward-sexp) (point)) (progn (goto-char 3) (forward-sexp) (point)) (progn (goto-char 10) (backward-prefix-chars) (point)) (progn (goto-char 4) (backward-prefix-chars) (point))))", "(16 10 3 9 10 3)"],
+    ["(with-temp-buffer (insert \"(a b)\") (list (condition-case e (scan-lists (point-marker) 1 0) (error e)) (condition-case e (scan-sexps 1 'x) (error e)) (scan-lists 100 -1 0) (scan-sexps -5 1)))", "((wrong-type-argument fixnump #<marker in no buffer>) (wrong-type-argument fixnump x) 1 6)"],
+  ];
+  for (const [form, expected] of table) {
+    it(`${form} => ${expected}`, () => {
+      expect(lisp(`(condition-case e ${form} (error (list 'ERROR e)))`)).toBe(expected);
+    });
+  }
+});
+
+// Random short texts over the characters that matter, five syntax set-ups
+// (standard; Emacs Lisp with and without parse-sexp-ignore-comments; C-like
+// two-character comments; nested comments and fences), random starts,
+// counts and depths: (MODE KIND TEXT FROM COUNT DEPTH RESULT) as Emacs printed
+// them. KIND 0 and 3 are scan-lists, 1 scan-sexps, 2 forward-comment.
+describe('scanning random texts as Emacs does', () => {
+  beforeAll(() => {
+    lisp(`(defun syntax-scan-test-case (mode kind text from count depth)
+      (with-temp-buffer
+        (pcase mode
+          (1 (set-syntax-table emacs-lisp-mode-syntax-table) (setq-local parse-sexp-ignore-comments t))
+          (2 (set-syntax-table emacs-lisp-mode-syntax-table))
+          (3 (let ((st (make-syntax-table))) (modify-syntax-entry ?/ ". 124b" st) (modify-syntax-entry ?* ". 23" st) (modify-syntax-entry ?\\n "> b" st) (set-syntax-table st) (setq-local parse-sexp-ignore-comments t)))
+          (4 (let ((st (make-syntax-table))) (modify-syntax-entry ?! "!" st) (modify-syntax-entry ?| "|" st) (modify-syntax-entry ?# "< n" st) (modify-syntax-entry ?@ "> n" st) (modify-syntax-entry ?' "_ p" st) (set-syntax-table st) (setq-local parse-sexp-ignore-comments t))))
+        (insert text)
+        (list mode kind text from count depth
+              (condition-case e
+                  (pcase kind
+                    (0 (scan-lists from count depth))
+                    (1 (scan-sexps from count))
+                    (2 (progn (goto-char from) (list (forward-comment count) (point))))
+                    (3 (scan-lists from count 0)))
+                (error e)))))`);
+  });
+  const cases: string[] = [
+    "(0 3 \" */|(\n\" 6 0 0 6)",
+    "(0 3 \"#[!,*.\\\"[\\\"#a\\\"\" 11 1 2 (scan-error \"Unbalanced parentheses\" 12 13))",
+    "(0 2 \"[\" 2 -2 2 (nil 2))",
+    "(0 2 \"`('\\\\;|#bc??a*/'(\" 13 2 2 (nil 13))",
+    "(0 1 \"bc\\\\$`([\n)`\\\\*/\" 2 -1 -2 1)",
+    "(0 0 \"a$(|`( /?\" 3 0 -2 3)",
+    "(0 3 \"a/*?!@\\\"@$}\" 5 -2 0 nil)",
+    "(0 3 \"\\\\'*/\n @!@\\\"\" 9 -3 1 nil)",
+    "(0 0 \"\\\\\\\"$?@\" 3 -3 1 (scan-error \"Unbalanced parentheses\" 3 1))",
+    "(0 2 \"\\\"{\\\"([$\" 4 0 1 (t 4))",
+    "(0 0 \")\" 2 -1 0 (scan-error \"Unbalanced parentheses\" 1 1))",
+    "(0 0 \"((\" 1 2 -1 (scan-error \"Unbalanced parentheses\" 1 3))",
+    "(0 2 \"'\n`a*/ \\\\ ?\" 3 2 -2 (nil 3))",
+    "(0 2 \"[}|#{ }`a {;\" 8 1 1 (nil 8))",
+    "(0 0 \".{\\\\bc, |'\\\"\\\\} \" 14 -2 -2 (scan-error \"Unbalanced parentheses\" 10 1))",
+    "(0 3 \"?a*/}*/(@)@?\\\\\" 2 -1 0 nil)",
+    "(0 3 \"'##bc?,*//*\\\\\" 4 -3 2 nil)",
+    "(0 0 \";|'?(?\n$(\\\\\" 3 0 1 3)",
+    "(0 3 \"]/*;\\\"['\\\\\\\\#}\" 6 2 -2 nil)",
+    "(0 3 \"\\\"**; @,*?\" 3 3 -1 nil)",
+    "(0 0 \")) ?\" 1 2 -1 (scan-error \"Containing expression ends prematurely\" 1 2))",
+    "(0 2 \"/abc,;(bc(bc|\" 4 0 0 (t 4))",
+    "(0 1 \"a[.`$*\" 1 0 -1 1)",
+    "(0 0 \"a\\\"\" 3 1 1 (scan-error \"Unbalanced parentheses\" 3 3))",
+    "(0 2 \".|\\\"/'(#{.;.}@*\" 1 -3 -1 (nil 1))",
+    "(0 3 \"]'bc\" 4 3 -1 nil)",
+    "(0 3 \"*#!`)\n'.\" 9 2 1 nil)",
+    "(0 2 \",\" 2 3 0 (nil 2))",
+    "(0 1 \"*,]{;#\" 6 0 2 6)",
+    "(0 2 \"a|}}'`/a\" 1 -3 -1 (nil 1))",
+    "(0 3 \"bc|*/)* $(\" 10 3 -2 (scan-error \"Unbalanced parentheses\" 10 11))",
+    "(0 0 \"` \n}'/@a`]\\\"\" 7 2 -2 (scan-error \"Containing expression ends prematurely\" 10 11))",
+    "(0 1 \"\\\"bc\\\"?\\\\{*/'\" 4 -3 -2 (scan-error \"Unbalanced parentheses\" 1 1))",
+    "(0 1 \"bc.(/#?, bc[\" 4 -1 -1 1)",
+    "(0 2 \"/*bc*/\" 3 -2 1 (nil 3))",
+    "(0 0 \"$*/*)](\na@a/\\\"[\" 6 -3 -2 (scan-error \"Unbalanced parentheses\" 5 1))",
+    "(0 2 \"bc/.\\\\}';{[\" 1 3 0 (nil 1))",
+    "(0 3 \"*/.((a?{`\\\"!${\" 11 2 2 (scan-error \"Unbalanced parentheses\" 13 14))",
+    "(0 2 \"|\" 1 2 0 (nil 1))",
+    "(0 1 \"'#. ?!,?bc\\\\\" 2 -3 0 nil)",
+    "(0 2 \"*\n|*/$./\n*/\\\\#\\\"@\" 15 3 2 (nil 15))",
+    "(0 1 \"?)/*!a|#\" 2 1 -1 (scan-error \"Containing expression ends prematurely\" 2 3))",
+    "(0 0 \"}? .#\" 1 3 -2 (scan-error \"Containing expression ends prematurely\" 1 2))",
+    "(0 3 \";/\\\\a,*/abc(\n.?!\" 13 -2 2 (scan-error \"Containing expression ends prematurely\" 11 11))",
+    "(0 2 \"*/*/}[/*\" 8 1 -1 (nil 8))",
+    "(0 0 \"]bc ?\n,;\\\". *'`\\\\\" 6 3 1 (scan-error \"Unbalanced parentheses\" 6 17))",
+    "(0 0 \"})$#bc$**!/*,@/*.\" 13 -3 0 (scan-error \"Unbalanced parentheses\" 2 1))",
+    "(0 2 \"]bc'{{@#a|\" 10 -3 1 (nil 10))",
+    "(0 3 \"'bc.{/*`;;bc;a*/@@\" 7 3 2 nil)",
+    "(0 1 \"/*;`;.a#\\\\{ \" 4 -2 0 nil)",
+    "(0 2 \"*}#?\" 4 2 0 (nil 4))",
+    "(0 0 \"}/)[\" 5 2 -1 (scan-error \"Unbalanced parentheses\" 5 5))",
+    "(0 1 \"''*/|\" 6 3 2 nil)",
+    "(0 0 \".[@\\\\([(\" 2 0 0 2)",
+    "(0 2 \"a[;\n)\" 1 1 -1 (nil 1))",
+    "(0 2 \"{*\" 1 3 -2 (nil 1))",
+    "(0 0 \" `])(\" 1 3 1 (scan-error \"Containing expression ends prematurely\" 4 5))",
+    "(0 1 \"$*\\\"bc#\" 1 2 -1 (scan-error \"Unbalanced parentheses\" 3 7))",
+    "(0 1 \"*`*|/}(\" 7 0 -2 7)",
+    "(0 1 \"*\\\".a\\\"$\" 6 -3 -2 nil)",
+    "(0 2 \"*?().*/#{*/ \" 6 3 -1 (nil 6))",
+    "(0 2 \".\" 1 -2 2 (nil 1))",
+    "(0 2 \"|\\\"`'[;`*/}`/\n\" 14 0 1 (t 14))",
+    "(0 1 \",\" 1 1 -1 nil)",
+    "(0 0 \"|) ] */#\n|! ,\" 14 3 1 (scan-error \"Unbalanced parentheses\" 14 14))",
+    "(0 3 \"(`'[{}}?.'\" 5 1 -2 7)",
+    "(0 2 \"*/ .*/\\\"/}a[\" 10 3 -2 (nil 10))",
+    "(0 0 \"**/]$;\\\"`|/)/?\" 11 -1 -2 (scan-error \"Unbalanced parentheses\" 7 1))",
+    "(0 1 \"{#]##\" 2 -2 0 (scan-error \"Containing expression ends prematurely\" 1 1))",
+    "(0 1 \"?\\\\bc|}\\\"(.{$|.\" 3 3 2 (scan-error \"Containing expression ends prematurely\" 6 7))",
+    "(0 0 \"![`}| )a.\n@\" 9 -3 -1 nil)",
+    "(0 3 \" [\" 1 3 -1 (scan-error \"Unbalanced parentheses\" 2 3))",
+    "(0 0 \"/}@'\" 1 0 -1 1)",
+    "(0 2 \"@/*a\" 4 1 2 (nil 4))",
+    "(0 2 \"$,|@}?*/\" 5 -1 1 (nil 5))",
+    "(0 1 \"[*;|($`|@\" 8 1 -1 9)",
+    "(0 0 \"[/\" 2 2 -2 (scan-error \"Unbalanced parentheses\" 2 3))",
+    "(0 3 \"`)*//*\\\\`;/*\\\\[\" 1 -2 2 nil)",
+    "(0 0 \"(;@*))bc],@!,\" 3 3 1 (scan-error \"Containing expression ends prematurely\" 6 7))",
+    "(0 3 \"\n\\\\[};!;/$\" 10 -1 -1 (scan-error \"Unbalanced parentheses\" 4 1))",
+  ];
+  for (const printed of cases) {
+    it(printed, () => {
+      expect(lisp(`(apply #'syntax-scan-test-case (butlast (car (read-from-string ${JSON.stringify(printed)}))))`)).toBe(printed);
+    });
+  }
+});
