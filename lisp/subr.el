@@ -412,3 +412,13 @@ kept as far as they go, so markers in them stay."
 
 (defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
   (up-list (- (or arg 1)) escape-strings no-syntax-crossing))
+
+;;; syntax.el: the parse state at a position, parsed from the start each time.
+
+(defun syntax-ppss (&optional pos)
+  (parse-partial-sexp (point-min) (or pos (point))))
+
+(defun syntax-ppss-flush-cache (&rest _args) nil)
+
+(defun syntax-ppss-toplevel-pos (ppss)
+  (or (car (nth 9 ppss)) (nth 8 ppss)))

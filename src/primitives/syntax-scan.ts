@@ -2,8 +2,9 @@
 // (balanced expressions by the syntax table), forward-comment and
 // backward-prefix-chars. lisp.el's movement commands (forward-sexp and
 // friends) are built on them in lisp/subr.el.
-import { type LispObject, NIL, T, Q, intern, signal, list, makeString } from '../lisp/index.js';
-import { declareModule, defun, defvar, fixnum } from '../lisp/defun.js';
+import { type LispObject, Cons, NIL, T, Q, intern, signal, list, makeString, error, wrongType } from '../lisp/index.js';
+import { declareModule, defun, defvar, fixnum, any, optional } from '../lisp/defun.js';
+import { fixPosition, validateRegion } from './editfns.js';
 import { symbolValue } from '../eval/state.js';
 import { Syn } from '../regex/index.js';
 import { currentBuffer, findBuffer, type Buffer } from '../buffer/buffer.js';
@@ -438,3 +439,329 @@ defun('forward-comment', [fixnum], (countArg) => {
   return T;
 });
 
+
+// ---- parse-partial-sexp ----------------------------------------------------------------
+
+/** One level of parens being parsed: where its last expression started, and where the one before it did. */
+interface Level {
+  last: number;
+  prev: number;
+}
+
+/** The parser's state, as the list parse-partial-sexp returns (see stateList). */
+interface ParseState {
+  depth: number;
+  minDepth: number;
+  /** The character that ends the string we are in, -1 outside strings, FENCE_STYLE in a fenced string. */
+  inString: number;
+  /** 0 outside comments; the nesting depth inside a nestable comment; 1 inside another. */
+  inComment: number;
+  commentNested: boolean;
+  commentStyle: number;
+  /** Where the string or comment we are in started, or -1. */
+  start: number;
+  quoted: boolean;
+  /** Positions of the open parens, outermost first. */
+  openParens: number[];
+  levels: Level[];
+  /** The syntax code of the last character when it may begin a two-character comment delimiter, or -1. */
+  twoCharFirst: number;
+  /** Where the last two-character comment delimiter scanned ends (its second character begins nothing). */
+  pairEnd: number;
+}
+
+const Qsyntax_table = intern('syntax-table');
+
+function initialState(old: LispObject): ParseState {
+  const s: ParseState = {
+    depth: 0, minDepth: 0, inString: -1, inComment: 0, commentNested: false, commentStyle: 0, start: -1,
+    quoted: false, openParens: [], levels: [{ last: -1, prev: -1 }], twoCharFirst: -1, pairEnd: -1,
+  };
+  if (old === NIL) return s;
+  const at = (i: number): LispObject => {
+    let l = old;
+    for (let k = 0; k < i && l instanceof Cons; k++) l = l.cdr;
+    return l instanceof Cons ? l.car : NIL;
+  };
+  const depth = at(0);
+  s.depth = s.minDepth = typeof depth === 'number' ? depth : 0;
+  const str = at(3);
+  s.inString = str === NIL ? -1 : typeof str === 'number' ? str : FENCE_STYLE;
+  const com = at(4);
+  s.inComment = com === NIL ? 0 : typeof com === 'number' ? com : 1;
+  s.commentNested = typeof com === 'number';
+  s.quoted = at(5) !== NIL;
+  const style = at(7);
+  s.commentStyle = style === NIL ? 0 : typeof style === 'number' ? style : FENCE_STYLE;
+  const start = at(8);
+  s.start = typeof start === 'number' ? start : -1;
+  for (let l = at(9); l instanceof Cons; l = l.cdr) if (typeof l.car === 'number') s.openParens.push(l.car);
+  // Each open paren is the last expression started at the level outside it.
+  for (const open of s.openParens) {
+    s.levels[s.levels.length - 1].last = open;
+    s.levels.push({ last: -1, prev: -1 });
+  }
+  const two = at(10);
+  s.twoCharFirst = typeof two === 'number' ? two : -1;
+  return s;
+}
+
+function stateList(s: ParseState): LispObject {
+  const level = s.levels[s.levels.length - 1];
+  const style = s.inComment === 0 && s.inString < 0 ? NIL : s.commentStyle === FENCE_STYLE ? Qsyntax_table : s.commentStyle === 0 ? NIL : s.commentStyle;
+  return list(
+    s.depth,
+    s.openParens.length > 0 ? s.openParens[s.openParens.length - 1] : NIL,
+    level.prev >= 0 ? level.prev : NIL,
+    s.inString < 0 ? NIL : s.inString === FENCE_STYLE ? T : s.inString,
+    s.inComment === 0 ? NIL : s.commentNested ? s.inComment : T,
+    s.quoted ? T : NIL,
+    s.minDepth,
+    s.inComment === 0 ? NIL : style,
+    s.start >= 0 ? s.start : NIL,
+    list(...s.openParens),
+    s.twoCharFirst >= 0 ? s.twoCharFirst : NIL,
+  );
+}
+
+const enum CommentStop {
+  None,
+  /** Stop after the start of a comment. */
+  Comment,
+  /** `syntax-table': stop after the start or end of a comment or a string. */
+  SyntaxTable,
+}
+
+/**
+ * scan_sexps_forward: parses from FROM towards END, updating S; returns the
+ * position where it stopped (END, or earlier for TARGET_DEPTH, STOP_BEFORE
+ * and COMMENT_STOP).
+ */
+function parseForward(buf: Buffer, from: number, end: number, s: ParseState, targetDepth: number | null, stopBefore: boolean, commentStop: CommentStop): number {
+  let pos = from;
+  const level = (): Level => s.levels[s.levels.length - 1];
+  // Stopping just after an escape character: the next one is quoted.
+  const quotedAtEnd = (escapeCode: number): void => {
+    s.quoted = true;
+    s.twoCharFirst = escapeCode;
+  };
+  // The rest of a symbol from POS (a symbol that END cuts counts as complete); false when END falls after an escape.
+  const symbolRest = (): boolean => {
+    while (pos < end) {
+      const code = syntaxCode(buf.charAt(pos));
+      const k = classOf(code);
+      if (k === Syn.Escape || k === Syn.Charquote) {
+        if (pos + 1 >= end) {
+          quotedAtEnd(code);
+          pos = end;
+          return false;
+        }
+        pos += 2;
+      } else if (k === Syn.Word || k === Syn.Symbol || k === Syn.Quote) pos++;
+      else return true;
+    }
+    return true;
+  };
+  // A two-character delimiter whose first character ended the previous parse.
+  const pending = s.twoCharFirst;
+  if (pending >= 0 && !s.quoted && pos < end) {
+    const next = syntaxCode(buf.charAt(pos));
+    if (s.inComment === 0 && s.inString < 0 && (pending & COMSTART_FIRST) !== 0 && (next & COMSTART_SECOND) !== 0) {
+      s.inComment = 1;
+      s.commentNested = (next & NESTED) !== 0;
+      s.commentStyle = styleOf(next);
+      s.start = pos - 1;
+      pos++;
+      s.pairEnd = pos;
+      if (commentStop !== CommentStop.None) return pos;
+    } else if (s.inComment > 0 && (pending & COMEND_FIRST) !== 0 && (next & COMEND_SECOND) !== 0 && styleOf(pending) === s.commentStyle) {
+      pos++;
+      s.pairEnd = pos;
+      if (--s.inComment === 0) {
+        s.commentNested = false;
+        s.commentStyle = 0;
+        s.start = -1;
+        if (commentStop === CommentStop.SyntaxTable) return pos;
+      }
+    }
+  }
+  if (s.quoted && pos < end) {
+    // The character at FROM is escaped.
+    s.quoted = false;
+    pos++;
+    if (s.inString < 0 && s.inComment === 0) {
+      if (!symbolRest()) return pos;
+      level().prev = level().last;
+    }
+  }
+  while (pos < end) {
+    if (s.inComment > 0) {
+      const style = s.commentStyle;
+      let closed = false;
+      while (pos < end) {
+        const code = syntaxCode(buf.charAt(pos));
+        const cls = classOf(code);
+        pos++;
+        if (style === FENCE_STYLE) {
+          if (cls === Syn.CommentFence) closed = true;
+        } else if (cls === Syn.Endcomment && styleOf(code) === style && (!s.commentNested || (code & NESTED) !== 0)) {
+          closed = --s.inComment === 0;
+        } else if (s.commentNested && cls === Syn.Comment && styleOf(code) === style && (code & NESTED) !== 0) {
+          s.inComment++;
+        } else if ((code & COMEND_FIRST) !== 0 && styleOf(code) === style) {
+          if (pos >= end) {
+            s.twoCharFirst = code;
+            break;
+          }
+          if ((syntaxCode(buf.charAt(pos)) & COMEND_SECOND) !== 0) {
+            pos++;
+            s.pairEnd = pos;
+            closed = --s.inComment === 0;
+          }
+        } else if (s.commentNested && (code & COMSTART_FIRST) !== 0) {
+          if (pos >= end) {
+            s.twoCharFirst = code;
+            break;
+          }
+          const next = syntaxCode(buf.charAt(pos));
+          if ((next & COMSTART_SECOND) !== 0 && styleOf(next) === style && (next & NESTED) !== 0) {
+            pos++;
+            s.pairEnd = pos;
+            s.inComment++;
+          }
+        }
+        if (closed) break;
+      }
+      if (!closed) return pos;
+      s.inComment = 0;
+      s.commentNested = false;
+      s.commentStyle = 0;
+      s.start = -1;
+      if (commentStop === CommentStop.SyntaxTable) return pos;
+      continue;
+    }
+    if (s.inString >= 0) {
+      let closed = false;
+      while (pos < end) {
+        const c = buf.charAt(pos);
+        const code = syntaxCode(c);
+        const k = classOf(code);
+        pos++;
+        if (s.inString === FENCE_STYLE ? k === Syn.StringFence : c === s.inString && k === Syn.String) {
+          closed = true;
+          break;
+        }
+        if (k === Syn.Escape || k === Syn.Charquote) {
+          if (pos >= end) {
+            quotedAtEnd(code);
+            break;
+          }
+          pos++;
+        }
+      }
+      if (!closed) return pos;
+      s.inString = -1;
+      s.start = -1;
+      level().prev = level().last;
+      if (commentStop === CommentStop.SyntaxTable) return pos;
+      continue;
+    }
+    const c = buf.charAt(pos);
+    const code = syntaxCode(c);
+    const cls = classOf(code);
+    if ((code & COMSTART_FIRST) !== 0) {
+      if (pos + 1 >= end) s.twoCharFirst = code;
+      else {
+        const next = syntaxCode(buf.charAt(pos + 1));
+        if ((next & COMSTART_SECOND) !== 0) {
+          s.inComment = 1;
+          s.commentNested = (next & NESTED) !== 0;
+          s.commentStyle = styleOf(next);
+          s.start = pos;
+          pos += 2;
+          s.pairEnd = pos;
+          if (commentStop !== CommentStop.None) return pos;
+          continue;
+        }
+      }
+    }
+    if ((code & PREFIX) !== 0 && cls !== Syn.Comment && cls !== Syn.CommentFence) {
+      pos++;
+      continue;
+    }
+    const startsExpression = cls === Syn.Escape || cls === Syn.Charquote || cls === Syn.Word || cls === Syn.Symbol || cls === Syn.Open || cls === Syn.String || cls === Syn.StringFence;
+    if (stopBefore && startsExpression) return pos;
+    pos++;
+    switch (cls) {
+      case Syn.Escape:
+      case Syn.Charquote:
+      case Syn.Word:
+      case Syn.Symbol:
+        level().last = pos - 1;
+        if (cls === Syn.Escape || cls === Syn.Charquote) {
+          if (pos >= end) {
+            quotedAtEnd(code);
+            return pos;
+          }
+          pos++;
+        }
+        if (!symbolRest()) return pos;
+        level().prev = level().last;
+        break;
+      case Syn.Comment:
+      case Syn.CommentFence:
+        s.inComment = 1;
+        s.commentNested = cls === Syn.Comment && (code & NESTED) !== 0;
+        s.commentStyle = cls === Syn.CommentFence ? FENCE_STYLE : styleOf(code);
+        s.start = pos - 1;
+        if (commentStop !== CommentStop.None) return pos;
+        break;
+      case Syn.Open:
+        s.depth++;
+        s.openParens.push(pos - 1);
+        level().last = pos - 1;
+        s.levels.push({ last: -1, prev: -1 });
+        if (targetDepth !== null && s.depth === targetDepth) return pos;
+        break;
+      case Syn.Close:
+        s.depth--;
+        if (s.depth < s.minDepth) s.minDepth = s.depth;
+        if (s.levels.length > 1) s.levels.pop();
+        level().prev = level().last;
+        s.openParens.pop();
+        if (targetDepth !== null && s.depth === targetDepth) return pos;
+        break;
+      case Syn.String:
+      case Syn.StringFence:
+        level().last = pos - 1;
+        s.inString = cls === Syn.String ? c : FENCE_STYLE;
+        s.start = pos - 1;
+        if (commentStop === CommentStop.SyntaxTable) return pos;
+        break;
+      default:
+        break;
+    }
+  }
+  return pos;
+}
+
+defun('parse-partial-sexp', [any, any, optional(any), optional(any), optional(any), optional(any)], (from, to, targetDepth, stopBefore, oldState, commentStop) => {
+  if (fixPosition(to) < fixPosition(from)) error('End position is smaller than start position');
+  const [start, end] = validateRegion(from, to);
+  if (targetDepth !== NIL && typeof targetDepth !== 'number') wrongType(Q.fixnump, targetDepth);
+  const buf = currentBuffer();
+  const state = initialState(oldState);
+  const stop = commentStop === NIL ? CommentStop.None : commentStop === Qsyntax_table ? CommentStop.SyntaxTable : CommentStop.Comment;
+  const at = parseForward(buf, start, end, state, targetDepth === NIL ? null : (targetDepth as number), stopBefore !== NIL, stop);
+  buf.pt = at;
+  // Element 10: the syntax of the last character scanned when it may begin a two-character construct.
+  if (at > start && at !== state.pairEnd && !state.quoted) {
+    const code = syntaxCode(buf.charAt(at - 1));
+    // In a comment only what can end it (or, nested, open another) counts.
+    const begins = state.inComment === 0
+      ? (code & (COMSTART_FIRST | COMEND_FIRST)) !== 0
+      : ((code & COMEND_FIRST) !== 0 && styleOf(code) === state.commentStyle) || (state.commentNested && (code & COMSTART_FIRST) !== 0);
+    state.twoCharFirst = begins ? code : -1;
+  } else if (at > start && !state.quoted) state.twoCharFirst = -1;
+  return stateList(state);
+});
