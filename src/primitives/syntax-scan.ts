@@ -2,7 +2,7 @@
 // (balanced expressions by the syntax table), forward-comment and
 // backward-prefix-chars. lisp.el's movement commands (forward-sexp and
 // friends) are built on them in lisp/subr.el.
-import { type LispObject, Cons, NIL, T, Q, intern, signal, list, makeString, error, wrongType } from '../lisp/index.js';
+import { type LispObject, Cons, NIL, T, Q, intern, signal, list, makeString, error, wrongType, TailCheck } from '../lisp/index.js';
 import { declareModule, defun, defvar, fixnum, any, optional } from '../lisp/defun.js';
 import { fixPosition, validateRegion } from './editfns.js';
 import { symbolValue } from '../eval/state.js';
@@ -495,7 +495,13 @@ function initialState(old: LispObject): ParseState {
   s.commentStyle = style === NIL ? 0 : typeof style === 'number' ? style : FENCE_STYLE;
   const start = at(8);
   s.start = typeof start === 'number' ? start : -1;
-  for (let l = at(9); l instanceof Cons; l = l.cdr) if (typeof l.car === 'number') s.openParens.push(l.car);
+  // Emacs loops forever on a circular list here; this signals circular-list.
+  const parens = at(9);
+  const check = new TailCheck(parens);
+  for (let l = parens; l instanceof Cons; l = l.cdr) {
+    if (typeof l.car === 'number') s.openParens.push(l.car);
+    check.step(l.cdr);
+  }
   // Each open paren is the last expression started at the level outside it.
   for (const open of s.openParens) {
     s.levels[s.levels.length - 1].last = open;

@@ -158,6 +158,13 @@ describe('parse-partial-sexp and syntax-ppss', () => {
   }
 });
 
+describe('parse-partial-sexp on a bad OLDSTATE', () => {
+  // GNU Emacs loops forever on this one.
+  it('signals circular-list for a circular list of open parens', () => {
+    expect(lisp("(with-temp-buffer (insert \"abc\") (condition-case e (parse-partial-sexp 1 2 nil nil (list 0 nil nil nil nil nil 0 nil nil (let ((l (list 1 2))) (setcdr (cdr l) l) l))) (error (car e))))")).toBe('circular-list');
+  });
+});
+
 // As above, four syntax set-ups (standard; Emacs Lisp; C-like; nested
 // comments and fences), random regions, TARGETDEPTH, STOPBEFORE and
 // COMMENTSTOP, and sometimes OLDSTATE from a parse of the region's first
