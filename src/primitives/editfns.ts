@@ -25,6 +25,8 @@ import { numberValue } from '../lisp/index.js';
 declareModule('editfns');
 
 const Qinteger_or_marker_p = Q.integer_or_marker_p;
+const Qexecuting_kbd_macro = intern('executing-kbd-macro');
+const Qmessage = intern('message');
 const Qtab_width = intern('tab-width');
 const Qindent_tabs_mode = intern('indent-tabs-mode');
 const Qctl_arrow = intern('ctl-arrow');
@@ -717,7 +719,7 @@ defun('deactivate-mark', [optional(any)], () => {
   return NIL;
 });
 
-defun('push-mark', [optional(any), optional(any), optional(any)], (location, _nomsg, activate) => {
+defun('push-mark', [optional(any), optional(any), optional(any)], (location, nomsg, activate) => {
   const buf = currentBuffer();
   if (buf.mark.buffer !== null) {
     const copy = new Marker().set(buf, buf.mark.charpos);
@@ -734,6 +736,7 @@ defun('push-mark', [optional(any), optional(any), optional(any)], (location, _no
     setSymbolValue(Qmark_ring, ring);
   }
   buf.mark.set(buf, location === NIL ? buf.pt : fixPosition(location));
+  if (nomsg === NIL && !truthy(Qexecuting_kbd_macro)) funcall(Qmessage, [new LispString('Mark set', false)]);
   if (activate !== NIL || !truthy(Qtransient_mark_mode)) setMark(buf.mark.charpos);
   return NIL;
 });
