@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { intern, Subr, NIL, Q, list, makeString } from '../lisp/index.js';
+import { intern, Subr, NIL, T, Q, UNBOUND, list, makeString } from '../lisp/index.js';
+import { defvar } from '../lisp/defun.js';
 import './errors.js';
 import './buffer.js';
 import './editfns.js';
@@ -22,6 +23,7 @@ import './seq.js';
 import './hash.js';
 import './strings.js';
 import './search.js';
+import './keyboard.js';
 import './syntax.js';
 import './syntax-scan.js';
 import './casefiddle.js';
@@ -68,7 +70,9 @@ export const lispDirectory = path.resolve(path.dirname(fileURLToPath(import.meta
  * even subr.el (nothing but definitions) costs ~5 ms a script may not need.
  */
 const definition = /^\((cl-defun|defun|defsubst|cl-defmacro|defmacro|defalias)\s+'?([^\s()']+)/gm;
-for (const file of ['subr.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el']) {
+// Variables whose value is a literal are defined now, so that a script can read or bind them first.
+const literalVariable = /^\(defvar\s+([^\s()']+)\s+(nil|t|-?\d+)(?=[\s)])/gm;
+for (const file of ['subr.el', 'simple.el', 'sort.el', 'replace.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el']) {
   const full = path.join(lispDirectory, file);
   const text = fs.readFileSync(full, 'utf8');
   for (const m of text.matchAll(definition)) {
@@ -76,5 +80,9 @@ for (const file of ['subr.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.e
     if (sym.fn !== NIL) continue;
     const type = m[1].endsWith('macro') ? Q.macro : NIL;
     sym.fn = list(Q.autoload, makeString(full), NIL, NIL, type);
+  }
+  for (const m of text.matchAll(literalVariable)) {
+    if (intern(m[1]).value !== UNBOUND) continue;
+    defvar(m[1], m[2] === 'nil' ? NIL : m[2] === 't' ? T : Number(m[2]));
   }
 }

@@ -36,6 +36,11 @@ describe('running a script', () => {
     expect(r.stdout).toBe('((-18000 "EST") t nil t)');
   });
 
+  it('has the Lisp library\'s variables bound before any of its functions is called, as Emacs has them preloaded', async () => {
+    const r = await runElisp(['--eval', "(prin1 (list kill-ring kill-ring-max fill-prefix forward-sexp-function (special-variable-p 'kill-ring) (let ((kill-ring '(\"x\"))) (current-kill 0))))"]);
+    expect(r.stdout).toBe('(nil 120 nil nil t "x")');
+  });
+
   it('runs kill-emacs-hook when the script ends', async () => {
     const r = await runScript(LEX + '(add-hook \'kill-emacs-hook (lambda () (princ "[hook]\\n")))\n(princ "body\\n")\n');
     expect(r).toMatchObject({ stdout: 'body\n[hook]\n', code: 0 });

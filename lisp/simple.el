@@ -1,0 +1,317 @@
+;;; simple.el --- editing commands scripts call: the kill ring, lines, whitespace, indentation  -*- lexical-binding: t -*-
+
+;; Each definition becomes an autoload at startup (src/primitives/index.ts);
+;; the file is read the first time one of them is called. Behaviour follows
+;; GNU Emacs 28.2's commands as a batch script sees them (no command loop:
+;; `last-command' never says that kills should append).
+
+;;; Marks and regions.
+
+(defun use-region-p ()
+  (and (region-active-p) (> (region-end) (region-beginning))))
+
+(defun exchange-point-and-mark (&optional _arg)
+  (let ((m (mark t)))
+    (unless m (error "No mark set in this buffer"))
+    (set-mark (point))
+    (goto-char m)
+    nil))
+
+(defun mark-whole-buffer ()
+  (push-mark)
+  (push-mark (point-max) nil t)
+  (goto-char (point-min)))
+
+(defun goto-line (line &optional buffer relative)
+  (when buffer (set-buffer buffer))
+  (push-mark)
+  (let ((target (save-restriction
+                  (unless relative (widen))
+                  (goto-char (point-min))
+                  (forward-line (1- line))
+                  (point))))
+    ;; A line outside the restriction widens it.
+    (when (and (not relative) (or (< target (point-min)) (> target (point-max))))
+      (widen))
+    (goto-char target)))
+
+;;; The kill ring.
+
+(defvar kill-ring nil)
+(defvar kill-ring-max 120)
+(defvar kill-ring-yank-pointer nil)
+(defvar kill-do-not-save-duplicates nil)
+(defvar kill-whole-line nil)
+(defvar kill-read-only-ok nil)
+(defvar yank-excluded-properties t)
+
+(defun kill-new (string &optional replace)
+  (unless (and kill-do-not-save-duplicates kill-ring
+               (equal-including-properties string (car kill-ring)))
+    (if (and replace kill-ring)
+        (setcar kill-ring string)
+      (push string kill-ring)
+      (when (> (length kill-ring) kill-ring-max)
+        (setcdr (nthcdr (1- kill-ring-max) kill-ring) nil))))
+  (setq kill-ring-yank-pointer kill-ring)
+  string)
+
+(defun kill-append (string before-p)
+  (let ((current (car kill-ring)))
+    (kill-new (if before-p (concat string current) (concat current string))
+              (and current t))))
+
+(defun current-kill (n &optional do-not-move)
+  (unless kill-ring (error "Kill ring is empty"))
+  (let ((tail (nthcdr (mod (- n (length kill-ring-yank-pointer)) (length kill-ring))
+                      kill-ring)))
+    (unless do-not-move (setq kill-ring-yank-pointer tail))
+    (car tail)))
+
+;; Outside the command loop last-command changes only when Lisp sets it:
+;; kill-whole-line sets it to kill-region, and kills append from then on.
+(defun kill-ring--save (string beg end)
+  (if (eq last-command 'kill-region)
+      (kill-append string (< end beg))
+    (kill-new string)))
+
+(defun copy-region-as-kill (beg end &optional _region)
+  (kill-ring--save (filter-buffer-substring beg end) beg end)
+  (setq deactivate-mark t)
+  nil)
+
+(defun kill-ring-save (beg end &optional region)
+  (copy-region-as-kill beg end region))
+
+(defun kill-region (beg end &optional _region)
+  (unless (and beg end) (user-error "The mark is not set now, so there is no region"))
+  (kill-ring--save (filter-buffer-substring beg end t) beg end)
+  (setq this-command 'kill-region)
+  (setq deactivate-mark t)
+  nil)
+
+(defun filter-buffer-substring (beg end &optional delete)
+  (if delete
+      (prog1 (buffer-substring beg end) (delete-region beg end))
+    (buffer-substring beg end)))
+
+(defun kill-line (&optional arg)
+  (kill-region (point)
+               (progn
+                 (if arg
+                     (forward-line (prefix-numeric-value arg))
+                   (when (eobp) (signal 'end-of-buffer nil))
+                   ;; Only blanks to the end of the line: the newline goes too.
+                   (let ((end (line-end-position)))
+                     (if (or (save-excursion (skip-chars-forward " \t" end) (= (point) end))
+                             (and kill-whole-line (bolp)))
+                         (forward-line 1)
+                       (goto-char end))))
+                 (point))))
+
+(defun kill-whole-line (&optional arg)
+  (setq arg (or arg 1))
+  (when (and (> arg 0) (eobp) (save-excursion (forward-visible-line 0) (eobp)))
+    (signal 'end-of-buffer nil))
+  (when (and (< arg 0) (bobp) (save-excursion (end-of-visible-line) (bobp)))
+    (signal 'beginning-of-buffer nil))
+  ;; The line goes in two kills, before and after point, joined into one entry.
+  (unless (eq last-command 'kill-region)
+    (kill-new "")
+    (setq last-command 'kill-region))
+  (cond ((zerop arg)
+         (save-excursion (kill-region (point) (progn (forward-visible-line 0) (point))))
+         (kill-region (point) (progn (end-of-visible-line) (point))))
+        ((< arg 0)
+         (save-excursion (kill-region (point) (progn (end-of-visible-line) (point))))
+         (kill-region (point) (progn (forward-visible-line (1+ arg))
+                                     (unless (bobp) (backward-char))
+                                     (point))))
+        (t
+         (save-excursion (kill-region (point) (progn (forward-visible-line 0) (point))))
+         (kill-region (point) (progn (forward-visible-line arg) (point))))))
+
+(defun forward-visible-line (arg) (forward-line arg))
+(defun end-of-visible-line () (end-of-line))
+
+(defun yank (&optional arg)
+  (push-mark)
+  (insert-for-yank (current-kill (cond ((listp arg) 0) ((eq arg '-) -2) (t (1- arg)))))
+  (when (consp arg) (exchange-point-and-mark))
+  nil)
+
+(defun insert-for-yank (string)
+  (insert string))
+
+(defun zap-to-char (arg char &optional _interactive)
+  (kill-region (point) (progn (search-forward (char-to-string char) nil nil arg) (point))))
+
+(defun prefix-numeric-value (raw)
+  (cond ((null raw) 1)
+        ((eq raw '-) -1)
+        ((consp raw) (car raw))
+        (t raw)))
+
+;;; Lines and whitespace.
+
+(defvar fill-prefix nil)
+
+(defun open-line (n)
+  (let ((here (point)))
+    (dotimes (_ n) (insert "\n"))
+    (goto-char here)
+    nil))
+
+(defvar delete-trailing-lines t)
+
+(defun delete-trailing-whitespace (&optional start end)
+  (save-match-data
+    (save-excursion
+      (let ((limit (and end (copy-marker end))))
+        (goto-char (or start (point-min)))
+        ;; A form feed at the end of a line stays: it is not counted as whitespace here.
+        (while (re-search-forward "[ \t\r\v\u00a0]+$" limit t)
+          (delete-region (match-beginning 0) (match-end 0)))
+        (if limit
+            (set-marker limit nil)
+          (when delete-trailing-lines
+            (goto-char (point-max))
+            (when (and (not (buffer-narrowed-p)) (<= (skip-chars-backward "\n") -2))
+              (delete-region (1+ (point)) (point-max))))))))
+  nil)
+
+(defun fixup-whitespace ()
+  (save-excursion
+    (delete-horizontal-space)
+    (unless (or (looking-at "^\\|$\\|\\s)")
+                (save-excursion (forward-char -1) (looking-at "$\\|\\s(\\|\\s'")))
+      (insert ?\s))))
+
+;; Joins lines onto the line before them: by default this line, with ARG
+;; the next one; with a region (BEG END, no ARG) every line in it.
+(defun delete-indentation (&optional arg beg end)
+  (setq deactivate-mark t)
+  (let ((limit (if (and beg end (not arg))
+                   (progn
+                     (when (< (save-excursion (goto-char beg) (line-end-position)) end)
+                       (goto-char end))
+                     beg)
+                 ;; One below the first line's start, so that the first line of the buffer stops the loop.
+                 (prog1 (1- (line-beginning-position (and arg 2)))
+                   (when arg (forward-line 1))))))
+    (while (and (> (line-beginning-position) limit)
+                (progn (forward-line 0) (eq (preceding-char) ?\n)))
+      (delete-char -1)
+      (when (and (stringp fill-prefix) (> (length fill-prefix) 0)
+                 (looking-at (regexp-quote fill-prefix)))
+        (replace-match "" t t))
+      (fixup-whitespace))))
+
+(defalias 'join-line #'delete-indentation)
+
+;; On a blank line: the blank lines around it collapse to this one, or an
+;; isolated one goes. On another line: the blank lines after it go.
+(defun delete-blank-lines ()
+  (let (on-blank lone)
+    (save-excursion
+      (beginning-of-line)
+      (setq on-blank (looking-at "[ \t]*$"))
+      (setq lone (and on-blank
+                      (not (looking-at "[ \t]*\n[ \t]*$"))
+                      (or (bobp)
+                          (progn (forward-line -1) (not (looking-at "[ \t]*$")))))))
+    (when on-blank
+      (beginning-of-line)
+      (let ((kept (if lone (line-beginning-position 2) (point))))
+        (goto-char kept)
+        (delete-region (save-excursion
+                         (if (re-search-backward "[^ \t\n]" nil t)
+                             (line-beginning-position 2)
+                           (point-min)))
+                       kept)))
+    (unless lone
+      (save-excursion
+        (forward-line 1)
+        (delete-region (point)
+                       (if (re-search-forward "[^ \t\n]" nil t)
+                           (line-beginning-position)
+                         (point-max)))))
+    (when (looking-at "^[ \t]*\n\\'")
+      (delete-region (point) (point-max)))))
+
+(defun count-words (start end &optional _totals)
+  (let ((n 0))
+    (save-excursion
+      (save-restriction
+        (narrow-to-region start end)
+        (goto-char (point-min))
+        (while (forward-word-strictly 1)
+          (setq n (1+ n)))))
+    n))
+
+(defun forward-word-strictly (&optional arg)
+  (forward-word arg))
+
+(defun backward-word-strictly (&optional arg)
+  (backward-word arg))
+
+;;; Indentation.
+
+(defun current-indentation ()
+  (save-excursion
+    (beginning-of-line)
+    (skip-chars-forward " \t")
+    (current-column)))
+
+(defun back-to-indentation ()
+  (beginning-of-line 1)
+  (skip-syntax-forward " " (line-end-position))
+  (backward-prefix-chars))
+
+(defun indent-rigidly (start end arg &optional _interactive)
+  (save-excursion
+    (goto-char end)
+    (setq end (point-marker))
+    (goto-char start)
+    (unless (bolp) (forward-line 1))
+    (while (< (point) end)
+      (let ((indent (current-indentation))
+            (eol-flag (save-excursion (skip-chars-forward " \t") (eolp))))
+        (delete-region (point) (progn (skip-chars-forward " \t") (point)))
+        (unless eol-flag
+          (indent-to (max 0 (+ indent (prefix-numeric-value arg))) 0)))
+      (forward-line 1))
+    (set-marker end nil)))
+
+(defun untabify (start end &optional _arg)
+  (save-excursion
+    (save-restriction
+      (narrow-to-region (point-min) end)
+      (goto-char start)
+      (while (search-forward "\t" nil t)
+        (forward-char -1)
+        (let ((tab-beg (point))
+              (indent-tabs-mode nil)
+              column)
+          (skip-chars-forward "\t")
+          (setq column (current-column))
+          (delete-region tab-beg (point))
+          (indent-to column))))))
+
+(defun tabify (start end &optional _arg)
+  (save-excursion
+    (save-restriction
+      (narrow-to-region (point-min) end)
+      (goto-char start)
+      (let ((indent-tabs-mode t))
+        (while (re-search-forward " [ \t]+" nil t)
+          (let ((end-col (current-column))
+                (beg-col (save-excursion (goto-char (match-beginning 0))
+                                         (skip-chars-forward "\t")
+                                         (current-column))))
+            ;; Only runs that reach a tab stop become tabs.
+            (when (> (/ end-col tab-width) (/ beg-col tab-width))
+              (delete-region (match-beginning 0) (point))
+              (indent-to end-col))))))))
+
+;;; simple.el ends here
