@@ -422,3 +422,44 @@ kept as far as they go, so markers in them stay."
 
 (defun syntax-ppss-toplevel-pos (ppss)
   (or (car (nth 9 ppss)) (nth 8 ppss)))
+
+;;; Questions (batch Emacs asks on stdout and reads a line of stdin).
+
+(defvar minibuffer-default-prompt-format " (default %s)")
+
+(defun format-prompt (prompt default &rest format-args)
+  (concat (if format-args (apply #'format prompt format-args) prompt)
+          (and default
+               (or (not (stringp default)) (> (length default) 0))
+               (format minibuffer-default-prompt-format
+                       (if (consp default) (car default) default)))
+          ": "))
+
+(defun y-or-n-p (prompt)
+  (let ((question (concat prompt
+                          (if (or (zerop (length prompt)) (string-match-p " \\'" prompt)) "" " ")
+                          "(y or n) "))
+        (asked nil)
+        (answer 'none))
+    (while (eq answer 'none)
+      (let ((reply (read-string (if asked (concat "Please answer y or n.  " question) question))))
+        (setq asked t)
+        (cond ((member reply '("y" "Y")) (setq answer t))
+              ((member reply '("n" "N")) (setq answer nil)))))
+    answer))
+
+(defun read-number (prompt &optional default _hist)
+  (let ((shown (if default
+                   (if (string-match "\\(\\):[ \t]*\\'" prompt)
+                       (replace-match (format minibuffer-default-prompt-format
+                                              (if (consp default) (car default) default))
+                                      t t prompt 1)
+                     (concat prompt (format minibuffer-default-prompt-format default)))
+                 prompt))
+        (n nil))
+    (while (not (numberp n))
+      (let ((reply (read-from-minibuffer shown)))
+        (setq n (cond ((zerop (length reply)) (if (consp default) (car default) default))
+                      (t (ignore-errors (read reply)))))
+        (unless (numberp n) (message "Please enter a number."))))
+    n))

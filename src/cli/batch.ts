@@ -14,12 +14,12 @@ import { setQuitCell } from '../eval/state.js';
 import { loadFile, locateFile } from '../eval/load.js';
 import { enableBatchDebugger } from '../eval/compile.js';
 import { readFromString } from '../reader/reader.js';
-import { setMinibufferLineReader } from '../primitives/lread.js';
+import { setMinibufferLineReader } from '../primitives/minibuf.js';
 import { setHost, type Host } from '../host/host.js';
 import { quitWord, killRequested, clearQuit } from '../host/quit.js';
 import { exitStatus, HostExit } from '../host/exit.js';
 import type { BatchPlan, BatchAction } from '../host/protocol.js';
-import { messageToStderr, writeStdout } from '../primitives/print.js';
+import { messageToStderr, writeStdoutDirect } from '../primitives/print.js';
 import { asLispSignal, backtraceOnError, backtraceText, errorMessage, prin1ToString } from './report.js';
 import { processCallbacks } from '../process/net.js';
 import { scriptWantsServing, serveUntilDone } from '../process/serve.js';
@@ -43,7 +43,7 @@ export function startInterpreter(h: Host, info: StartupInfo): void {
   setQuitCell(quitWord());
   // Batch read-from-minibuffer shows its prompt on stdout and reads a line of stdin.
   setMinibufferLineReader((prompt) => {
-    if (prompt !== '') writeStdout(prompt);
+    writeStdoutDirect(prompt);
     return h.readStdinLine();
   });
   defvar('noninteractive', T);

@@ -24,6 +24,7 @@ import './hash.js';
 import './strings.js';
 import './search.js';
 import './keyboard.js';
+import './minibuf.js';
 import './syntax.js';
 import './syntax-scan.js';
 import './casefiddle.js';

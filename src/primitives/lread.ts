@@ -22,6 +22,7 @@ import { funcall } from '../eval/index.js';
 import { symbolValue } from '../eval/state.js';
 import { readFromString, charLength, END_OF_INPUT, FormReader } from '../reader/reader.js';
 import { TokenStream } from '../reader/lexer.js';
+import { minibufferLine } from './minibuf.js';
 
 declareModule('lread');
 
@@ -62,17 +63,6 @@ const streamReaders: ReadStream[] = [];
 /** Lets a layer above (buffers, markers) read from its objects. */
 export function registerReadStream(reader: ReadStream): void {
   streamReaders.push(reader);
-}
-
-/**
- * Reads one line of input for `(read t)', after showing PROMPT, or returns
- * null at end of input. The host installs the real one (batch mode reads
- * standard input).
- */
-let minibufferLine: (prompt: string) => string | null = () => null;
-
-export function setMinibufferLineReader(fn: (prompt: string) => string | null): void {
-  minibufferLine = fn;
 }
 
 /** `read-minibuffer' as (read t) uses it: one expression and nothing after it. */

@@ -72,6 +72,15 @@ function encodeForStream(text: string): string | Uint8Array {
   return Uint8Array.from(out);
 }
 
+/**
+ * Writes to standard output as Emacs writes a batch prompt or a beep (with
+ * fwrite, not through print): the next message does not start a new line
+ * because of it.
+ */
+export function writeStdoutDirect(text: string): void {
+  if (text.length > 0) host().writeStdout(encodeForStream(text));
+}
+
 /** Writes printed text to standard output, as printing to t does in batch mode. */
 export function writeStdout(text: string): void {
   batchOutput.needNewline = true;

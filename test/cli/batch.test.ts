@@ -41,6 +41,19 @@ describe('running a script', () => {
     expect(r.stdout).toBe('(nil 120 nil nil t "x")');
   });
 
+  // Expected output printed by GNU Emacs 28.2 for the same script and input.
+  it('asks questions on stdout and reads the answers from stdin, as batch Emacs does', async () => {
+    const script = [
+      '(let ((a (read-string "Name: ")) (b (read-from-minibuffer "Age: " "init")) (c (y-or-n-p "Ok? ")) (d (yes-or-no-p "Sure? "))',
+      '      (e (completing-read "Pick: " \'("alpha" "beta"))) (f (read-string "Empty: " nil nil "dflt")) (g (read-number "N: ")))',
+      '  (prin1 (list a b c d e f g)) (terpri))',
+      '(prin1 (condition-case err (read-string "More: ") (error err))) (terpri)',
+    ].join('\n');
+    const r = await runScript(script, [], { stdin: 'bob\n42\nmaybe\ny\nperhaps\nyes\nbe\n\n7\n' });
+    expect(r.stdout).toBe('Name: Age: Ok? (y or n) Please answer y or n.  Ok? (y or n) Sure? (yes or no) \x07Sure? (yes or no) Pick: Empty: N: ("bob" "42" t t "be" "dflt" 7)\nMore: (end-of-file "Error reading from stdin")\n');
+    expect(r.stderr).toBe('Please answer yes or no.\n');
+  });
+
   it('runs kill-emacs-hook when the script ends', async () => {
     const r = await runScript(LEX + '(add-hook \'kill-emacs-hook (lambda () (princ "[hook]\\n")))\n(princ "body\\n")\n');
     expect(r).toMatchObject({ stdout: 'body\n[hook]\n', code: 0 });

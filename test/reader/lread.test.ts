@@ -5,7 +5,7 @@ import {
   type LispObject, Cons, LispSignal, LispString, Subr, NIL, T, intern, makeString, list,
 } from '../../src/lisp/index.js';
 import '../../src/primitives/lread.js';
-import { setMinibufferLineReader } from '../../src/primitives/lread.js';
+import { setMinibufferLineReader } from '../../src/primitives/minibuf.js';
 import { dump } from './dump.js';
 
 function call(name: string, ...args: LispObject[]): LispObject {
