@@ -463,3 +463,122 @@ kept as far as they go, so markers in them stay."
                       (t (ignore-errors (read reply)))))
         (unless (numberp n) (message "Please enter a number."))))
     n))
+
+;;; Version strings.
+
+(defvar version-separator ".")
+
+(defvar version-regexp-alist
+  '(("^[-._+ ]?snapshot$" . -4)
+    ("^[-._+]$" . -4)
+    ("^[-._+ ]?\\(cvs\\|git\\|bzr\\|svn\\|hg\\|darcs\\)$" . -4)
+    ("^[-._+ ]?unknown$" . -4)
+    ("^[-._+ ]?alpha$" . -3)
+    ("^[-._+ ]?beta$" . -2)
+    ("^[-._+ ]?\\(pre\\|rc\\)$" . -1)))
+
+(defun version-to-list (ver)
+  (unless (stringp ver) (error "Version must be a string"))
+  (when (string-prefix-p version-separator ver)
+    (setq ver (concat "0" ver)))
+  (save-match-data
+    (let ((case-fold-search t) (pos 0) (parts nil))
+      ;; Numbers, each followed by the separator or a word such as "beta" (a negative part).
+      (while (eq (string-match "[0-9]+" ver pos) pos)
+        (push (string-to-number (match-string 0 ver)) parts)
+        (setq pos (match-end 0))
+        (when (eq (string-match "[^0-9]+" ver pos) pos)
+          (let ((between (match-string 0 ver)))
+            (setq pos (match-end 0))
+            (unless (string= between version-separator)
+              (let ((known (seq-find (lambda (entry) (string-match-p (car entry) between))
+                                     version-regexp-alist)))
+                (cond (known (push (cdr known) parts))
+                      ;; 22.3a is 22.3.1: a lone letter counts from 1.
+                      ((string-match "^[-._+ ]?\\([a-zA-Z]\\)$" between)
+                       (push (- (downcase (aref (match-string 1 between) 0)) ?a -1) parts))
+                      (t (error "Invalid version syntax: `%s'" ver))))))))
+      (unless parts (error "Invalid version syntax: `%s' (must start with a number)" ver))
+      (nreverse parts))))
+
+(defun version-list-< (l1 l2)
+  (while (and l1 l2 (= (car l1) (car l2)))
+    (setq l1 (cdr l1) l2 (cdr l2)))
+  (cond ((and l1 l2) (< (car l1) (car l2)))
+        (l1 (< (version-list-not-zero l1) 0))
+        (l2 (< 0 (version-list-not-zero l2)))
+        (t nil)))
+
+(defun version-list-= (l1 l2)
+  (while (and l1 l2 (= (car l1) (car l2)))
+    (setq l1 (cdr l1) l2 (cdr l2)))
+  (cond ((and l1 l2) nil)
+        (l1 (zerop (version-list-not-zero l1)))
+        (l2 (zerop (version-list-not-zero l2)))
+        (t t)))
+
+(defun version-list-<= (l1 l2)
+  (or (version-list-< l1 l2) (version-list-= l1 l2)))
+
+(defun version-list-not-zero (lst)
+  (while (and lst (zerop (car lst)))
+    (setq lst (cdr lst)))
+  (if lst (car lst) 0))
+
+(defun version< (v1 v2) (version-list-< (version-to-list v1) (version-to-list v2)))
+(defun version<= (v1 v2) (version-list-<= (version-to-list v1) (version-to-list v2)))
+(defun version= (v1 v2) (version-list-= (version-to-list v1) (version-to-list v2)))
+
+;;; Shell quoting.
+
+(defun shell-quote-argument (argument &optional _posix)
+  (if (equal argument "")
+      "''"
+    ;; A backslash before everything but the characters a file name is safe with;
+    ;; a newline goes in single quotes.
+    (string-replace "\n" "'\n'"
+                    (replace-regexp-in-string "[^-0-9a-zA-Z_./\n]" "\\\\\\&" argument))))
+
+(defun split-string-and-unquote (string &optional separators)
+  (let ((sep (or separators "\\s-+"))
+        (quote-at (string-search "\"" string)))
+    (if (null quote-at)
+        (split-string string sep t)
+      ;; Before the quote, plain words; the quoted part read as a Lisp string; then the rest again.
+      (append (unless (= quote-at 0) (split-string (substring string 0 quote-at) sep t))
+              (let ((read (read-from-string string quote-at)))
+                (cons (car read)
+                      (split-string-and-unquote (substring string (cdr read)) sep)))))))
+
+(defun combine-and-quote-strings (strings &optional separator)
+  (let* ((sep (or separator " "))
+         (needs-quotes (concat "[\\\"]\\|" (regexp-quote sep))))
+    (mapconcat (lambda (s)
+                 (if (string-match-p needs-quotes s)
+                     (concat "\"" (replace-regexp-in-string "[\\\"]" "\\\\\\&" s) "\"")
+                   s))
+               strings sep)))
+
+;;; Running code once a feature or file is loaded (after-load-alist is run by provide and load).
+
+(defun eval-after-load (file form)
+  (let ((fn (if (functionp form) form (lambda () (eval form lexical-binding)))))
+    (if (if (stringp file) (eval-after-load--loaded-p file) (featurep file))
+        (funcall fn)
+      (let ((entry (assoc file after-load-alist)))
+        (if entry
+            (nconc entry (list fn))
+          (push (list file fn) after-load-alist)))
+      nil)))
+
+(defun eval-after-load--loaded-p (file)
+  (let ((stem (file-name-sans-extension (file-name-nondirectory file))))
+    (or (featurep (intern stem))
+        (seq-some (lambda (entry)
+                    (and (consp entry) (stringp (car entry))
+                         (string= stem (file-name-sans-extension (file-name-nondirectory (car entry))))))
+                  load-history))))
+
+(defmacro with-eval-after-load (file &rest body)
+  (declare (indent 1))
+  `(eval-after-load ,file (lambda () ,@body)))

@@ -20,7 +20,7 @@ const Qload_history = defvar('load-history', NIL);
 const Qlread_unescaped_character_literals = defvar('lread--unescaped-character-literals', NIL);
 
 /** What `load` prints as it ends (lread.c's load_warn_unescaped_character_literals); set by the primitives. */
-export const loadHooks: { warn: ((file: string) => void) | null } = { warn: null };
+export const loadHooks: { warn: ((file: string) => void) | null; after: ((file: string) => void) | null } = { warn: null, after: null };
 defvar('load-suffixes', list(makeString('.elc'), makeString('.el')));
 const Qfile_missing = Q.file_missing;
 
@@ -63,6 +63,7 @@ export function loadSource(text: string, name: string): void {
     unbindTo(count);
   }
   Qload_history.value = new Cons(list(makeString(name)), Qload_history.value as LispObject);
+  loadHooks.after?.(name);
 }
 
 /**

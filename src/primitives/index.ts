@@ -25,6 +25,7 @@ import './strings.js';
 import './search.js';
 import './keyboard.js';
 import './minibuf.js';
+import './sysinfo.js';
 import './syntax.js';
 import './syntax-scan.js';
 import './casefiddle.js';

@@ -1,8 +1,9 @@
 // load, require, provide, featurep (lread.c and fns.c).
 import * as path from 'node:path';
 import {
-  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, signal, list, makeString, intern, listToArray,
+  type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, signal, list, makeString, intern, listToArray, arrayToList,
 } from '../lisp/index.js';
+import { funcall } from '../eval/index.js';
 import { declareModule, defun, defvar, any, symbol, string, optional, bool } from '../lisp/defun.js';
 import { loadFile, locateFile, loadHooks } from '../eval/load.js';
 import { autoloadHooks } from '../eval/funcall.js';
@@ -10,7 +11,16 @@ import { messageToStderr } from './print.js';
 
 declareModule('lread');
 
-const Qfeatures = defvar('features', NIL);
+/**
+ * Emacs 28 preloads some 100 features; these are the ones whose functions
+ * this runtime has, so that (featurep 'simple) and
+ * (featurep 'make-network-process) answer as they do there.
+ */
+const PRELOADED_FEATURES = [
+  'regexp-opt', 'replace', 'timer', 'syntax', 'simple', 'macroexp', 'sha1', 'md5', 'base64',
+  'env', 'backquote', 'make-network-process', 'emacs',
+];
+const Qfeatures = defvar('features', arrayToList(PRELOADED_FEATURES.map((name) => intern(name))));
 const Qlread_unescaped_character_literals = intern('lread--unescaped-character-literals');
 
 // lread.c's load_warn_unescaped_character_literals, with byte-run.el's text:
@@ -33,8 +43,38 @@ defun('featurep', [symbol, optional(any)], (feature) => bool(featurep(feature)))
 
 defun('provide', [symbol, optional(any)], (feature) => {
   if (!featurep(feature)) Qfeatures.value = new Cons(feature, Qfeatures.value as LispObject);
+  runAfterLoad((key) => key === feature || (key instanceof LispString && fileStem(key.value) === feature.name));
   return feature;
 });
+
+// ---- after-load-alist: what eval-after-load (subr.el) arranged to run ----------------
+
+const Qafter_load_alist = intern('after-load-alist');
+defvar('after-load-alist', NIL);
+
+/** The name a file is known by in eval-after-load: no directory, no extension. */
+function fileStem(file: string): string {
+  return path.basename(file).replace(/\.el$/, '');
+}
+
+/** Runs, in order, the functions of each after-load-alist entry whose key MATCHES, dropping the entry first. */
+function runAfterLoad(matches: (key: LispObject) => boolean): void {
+  for (;;) {
+    let entry: Cons | null = null;
+    for (let l = Qafter_load_alist.value as LispObject; l instanceof Cons; l = l.cdr) {
+      if (l.car instanceof Cons && matches(l.car.car)) {
+        entry = l.car;
+        break;
+      }
+    }
+    if (entry === null) return;
+    const found = entry;
+    Qafter_load_alist.value = arrayToList(listToArray(Qafter_load_alist.value as LispObject).filter((e) => e !== found));
+    for (const fn of listToArray(found.cdr)) funcall(fn, []);
+  }
+}
+
+loadHooks.after = (file) => runAfterLoad((key) => key instanceof LispString && fileStem(key.value) === fileStem(file));
 
 /** Features built into this runtime: `require` succeeds without a file. */
 const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'simple', 'sort', 'replace', 'thingatpt', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert']);
@@ -51,6 +91,7 @@ export function provideBuiltin(feature: LispSymbol): void {
   if (featurep(feature)) return;
   builtinSetups.get(feature.name)?.();
   Qfeatures.value = new Cons(feature, Qfeatures.value as LispObject);
+  runAfterLoad((key) => key === feature || (key instanceof LispString && fileStem(key.value) === feature.name));
 }
 
 defun('require', [symbol, optional(any), optional(any)], (feature, filename, noerror) => {

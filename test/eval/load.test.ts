@@ -13,6 +13,7 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, 'mylib.el'), "(defvar mylib-loaded t)\n(defun mylib-double (x) (* 2 x))\n(provide 'mylib)\n");
   fs.writeFileSync(path.join(dir, 'noprov.el'), '(defvar noprov 1)\n');
   fs.writeFileSync(path.join(dir, 'autofile.el'), '(defun auto-fn (x) (+ x 100))\n');
+  fs.writeFileSync(path.join(dir, 'laterlib.el'), "(setq later-log (cons 'loading later-log))\n(provide 'laterlib)\n");
   lisp(`(setq load-path (cons ${JSON.stringify(dir)} load-path))`);
 });
 
@@ -32,6 +33,23 @@ describe('require and provide', () => {
     expect(lispError("(require 'noprov)")).toBe(
       `(error "Loading file ${path.join(dir, 'noprov.el')} failed to provide feature ‘noprov’")`,
     );
+  });
+});
+
+describe('eval-after-load and with-eval-after-load', () => {
+  it("run their code when the feature is provided (a file name's first, as in Emacs 28.2), or at once when it is there", () => {
+    expect(lisp(`(progn
+      (defvar later-log nil)
+      (with-eval-after-load 'laterlib (push 'after-1 later-log))
+      (eval-after-load 'laterlib '(push 'after-2 later-log))
+      (with-eval-after-load "laterlib" (push 'after-file later-log))
+      (push 'before later-log)
+      (require 'laterlib)
+      (with-eval-after-load 'laterlib (push 'at-once later-log))
+      (reverse later-log))`)).toBe('(before loading after-file after-1 after-2 at-once)');
+  });
+  it('keep code for a feature that never comes in after-load-alist', () => {
+    expect(lisp("(progn (with-eval-after-load 'never-provided-feature (error \"no\")) (and (assq 'never-provided-feature after-load-alist) t))")).toBe('t');
   });
 });
 
