@@ -258,9 +258,12 @@ defun('buffer-file-name', [optional(any)], (x) => bufferLocalValue(Qbuffer_file_
 defun('buffer-base-buffer', [optional(any)], (x) => (bufferOrCurrent(x), NIL));
 
 defun('get-file-buffer', [string], (filename) => {
+  // Through the symbol: fileio.ts is loaded after this module.
+  const expanded = funcall(intern('expand-file-name'), [filename]);
+  const name = expanded instanceof LispString ? expanded.value : filename.value;
   for (const b of bufferList) {
     const f = b.locals.get(Qbuffer_file_name);
-    if (f instanceof LispString && f.value === filename.value) return b;
+    if (f instanceof LispString && f.value === name) return b;
   }
   return NIL;
 });

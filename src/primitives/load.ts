@@ -17,7 +17,7 @@ declareModule('lread');
  * (featurep 'make-network-process) answer as they do there.
  */
 const PRELOADED_FEATURES = [
-  'regexp-opt', 'replace', 'timer', 'syntax', 'simple', 'macroexp', 'sha1', 'md5', 'base64',
+  'regexp-opt', 'replace', 'timer', 'syntax', 'simple', 'files', 'macroexp', 'sha1', 'md5', 'base64',
   'env', 'backquote', 'make-network-process', 'emacs',
 ];
 const Qfeatures = defvar('features', arrayToList(PRELOADED_FEATURES.map((name) => intern(name))));
