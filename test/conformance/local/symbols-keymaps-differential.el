@@ -1,0 +1,27 @@
+;;; -*- lexical-binding: t -*-
+;; Differential checks against GNU Emacs 28.2 (golden made with emacs -Q --batch -l): keymaps as library
+;; code builds them in batch (make-sparse-keymap, define-key, lookup-key, parents, prefix commands),
+;; kbd and key-description.
+(dolist (f '((make-sparse-keymap) (make-sparse-keymap "Menu") (keymapp (make-sparse-keymap)) (keymapp '(keymap)) (keymapp 'foo) (keymapp nil)
+             (kbd "C-c C-c") (kbd "C-x 4 C-f") (kbd "M-x") (kbd "C-M-a") (kbd "<f5>") (kbd "RET") (kbd "SPC") (kbd "TAB") (kbd "ESC") (kbd "DEL") (kbd "C-<return>") (kbd "s-a") (kbd "a b c") (kbd "<mouse-1>") (kbd "C-c <up>") (kbd "H-x") (kbd "C-%") (kbd "M-RET") (kbd "<tab>") (kbd "C-c a") (kbd "")
+             (let ((m (make-sparse-keymap))) (define-key m "a" 'x) (define-key m "b" 'y) (define-key m "a" 'z) m)
+             (let ((m (make-sparse-keymap))) (define-key m (kbd "C-c C-c") 'foo) (define-key m (kbd "C-c C-d") 'bar) (list m (lookup-key m (kbd "C-c C-c")) (lookup-key m (kbd "C-c")) (lookup-key m (kbd "C-c C-c C-x")) (lookup-key m "z")))
+             (let ((m (make-sparse-keymap))) (define-key m [f5] 'g) (define-key m (kbd "M-x") 'h) (define-key m [remap kill-line] 'my-kill) m)
+             (let ((m (make-sparse-keymap))) (define-key m "a" 'x) (condition-case e (define-key m "ab" 'y) (error e)))
+             (let ((p (make-sparse-keymap)) (c (make-sparse-keymap))) (define-key p "p" 'pp) (set-keymap-parent c p) (list c (eq (keymap-parent c) p) (lookup-key c "p")))
+             (key-description (kbd "C-c C-c")) (key-description [134217848]) (key-description "\C-x4\C-f") (key-description [f5 mouse-1]) (key-description "abc") (key-description (kbd "C-M-<return>")) (key-description "\e\r")
+             (keymapp global-map) (eq (current-global-map) global-map) (progn (global-set-key (kbd "C-c z") 'zz) (lookup-key global-map (kbd "C-c z")))
+             (let ((m (make-sparse-keymap))) (define-key m "x" nil) m)
+             (let ((m (make-sparse-keymap))) (define-key m "\M-q" 'mq) m)))
+  (prin1 (condition-case e (eval f t) (error (list 'ERR e)))) (terpri))
+(dolist (f '((let ((m (make-sparse-keymap "P"))) (define-key m "a" 'x) (define-key m "b" 'y) m)
+             (let ((m (make-keymap))) (define-key m "a" 'x) (define-key m [f1] 'y) (list (lookup-key m "a") (lookup-key m [f1]) (keymapp m) (length m)))
+             (let ((p (make-sparse-keymap)) (c (make-sparse-keymap))) (set-keymap-parent c p) (define-key p (kbd "C-c a") 'pa) (define-key c (kbd "C-c b") 'cb) (list c (lookup-key c (kbd "C-c a")) (lookup-key c (kbd "C-c b"))))
+             (let ((m (make-sparse-keymap))) (define-key m (kbd "C-x C-f") 'ff) (define-key m (kbd "C-x 4 f") 'f4) (define-key m (kbd "M-g g") 'gg) m)
+             (let ((m (make-sparse-keymap))) (define-key m [t] 'dflt) (list (lookup-key m "q") (lookup-key m "q" t)))
+             (let ((m (make-sparse-keymap))) (fset 'my-prefix (make-sparse-keymap)) (define-key m "p" 'my-prefix) (define-key m "pq" 'deep) (list m (symbol-function 'my-prefix) (lookup-key m "pq")))
+             (mapcar #'kbd '("C-a" "C-z" "C-@" "C-?" "C-[" "M-C-x" "C-S-a" "A-b" "<C-f5>" "C-c C-x C-s" "<f1> <f2>" "C-M-S-s-H-A-z"))
+             (mapcar (lambda (s) (key-description (kbd s))) '("C-a" "C-z" "C-@" "C-?" "M-C-x" "C-S-a" "A-b" "<C-f5>" "C-c C-x C-s" "<f1> <f2>" "C-M-S-s-H-A-z" "M-SPC" "ESC x" "M-<f4>"))
+             (key-description [?\C-x ?a] [?\C-c]) (single-key-description 'f5) (single-key-description 'C-f5) (single-key-description ?\C-x) (single-key-description 'f5 t)
+             (condition-case e (define-key (make-sparse-keymap) "" 'x) (error e)) (condition-case e (define-key 'not-a-map "a" 'x) (error e))))
+  (prin1 (condition-case e (eval f t) (error (list 'ERR e)))) (terpri))
