@@ -9,34 +9,31 @@
 
 (defvar require-final-newline nil)
 (defvar mode-require-final-newline t)
-(defvar text-mode-hook nil)
-(defvar prog-mode-hook nil)
-(defvar emacs-lisp-mode-hook nil)
-(defvar after-change-major-mode-hook nil)
 (defvar before-save-hook nil)
 (defvar after-save-hook nil)
 
-;;; The major modes a visited file can get.
+;;; The major modes a visited file can get (derived modes, as in Emacs).
 
-(defun run-mode-hooks (&rest hooks)
-  (apply #'run-hooks hooks)
-  (run-hooks 'after-change-major-mode-hook))
+(defvar text-mode-syntax-table
+  (let ((table (make-syntax-table)))
+    (modify-syntax-entry ?\" "." table)
+    (modify-syntax-entry ?\\ "." table)
+    (modify-syntax-entry ?' "w p" table)
+    (modify-syntax-entry #xb7 "w" table)
+    table))
 
-(defun text-mode ()
-  (kill-all-local-variables)
-  (setq major-mode 'text-mode)
-  (setq mode-name "Text")
+(define-derived-mode text-mode nil "Text"
+  (setq-local require-final-newline mode-require-final-newline))
+
+(define-derived-mode prog-mode fundamental-mode "Prog"
   (setq-local require-final-newline mode-require-final-newline)
-  (run-mode-hooks 'text-mode-hook))
+  (setq-local parse-sexp-ignore-comments t))
 
-(defun emacs-lisp-mode ()
-  (kill-all-local-variables)
-  (setq major-mode 'emacs-lisp-mode)
-  (setq mode-name "ELisp")
-  (set-syntax-table emacs-lisp-mode-syntax-table)
-  (setq-local parse-sexp-ignore-comments t)
-  (setq-local require-final-newline mode-require-final-newline)
-  (run-mode-hooks 'prog-mode-hook 'emacs-lisp-mode-hook))
+(define-derived-mode lisp-data-mode prog-mode "Lisp-Data")
+
+(define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp")
+
+(define-derived-mode lisp-interaction-mode emacs-lisp-mode "Lisp Interaction")
 
 (defvar auto-mode-alist
   '(("\\.te?xt\\'" . text-mode)

@@ -139,6 +139,7 @@
 
 ;; global-map, esc-map and ctl-x-map are made at startup (src/primitives/keyboard.ts).
 (defvar keymap--local-map nil)
+(make-variable-buffer-local 'keymap--local-map)
 
 (defun current-global-map () global-map)
 (defun use-global-map (keymap) (setq global-map keymap) nil)
