@@ -40,6 +40,7 @@ function program(): Command {
     .argument('[args...]', 'arguments for FILE (command-line-args-left)')
     .option('--eval <form>', 'evaluate FORM, like emacs --eval (repeatable)')
     .option('-l, --load <file>', 'load FILE, like emacs -l (repeatable)')
+    .option('-f, --funcall <function>', 'call FUNCTION with no arguments, like emacs -f (repeatable)')
     .option('--script <file>', 'run FILE, like emacs --script')
     .option('-Q, --quick', 'accepted for compatibility with emacs (no init files are ever read)')
     .option('--batch', 'exit when the script ends, as emacs --batch does, even if it leaves live network processes')
@@ -72,13 +73,13 @@ export function parseCommandLine(argv: readonly string[], invocation: { name: st
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (IGNORED.has(arg)) continue;
-    const inline = /^(--eval|--load|--script)=(.*)$/s.exec(arg);
+    const inline = /^(--eval|--load|--script|--funcall)=(.*)$/s.exec(arg);
     if (inline) {
       actions.push(action(inline[1], inline[2], argv.slice(i + 1)));
       if (inline[1] === '--script') return batch(actions, commandLineArgs, invocation);
       continue;
     }
-    if (arg === '--eval' || arg === '-l' || arg === '--load' || arg === '--script') {
+    if (arg === '--eval' || arg === '-l' || arg === '--load' || arg === '--script' || arg === '-f' || arg === '--funcall') {
       actions.push(action(arg, argv[i + 1], argv.slice(i + 2)));
       if (arg === '--script') return batch(actions, commandLineArgs, invocation);
       i++;
@@ -103,7 +104,10 @@ export function parseCommandLine(argv: readonly string[], invocation: { name: st
 }
 
 function action(option: string, value: string, argsLeft: string[]): BatchAction {
-  return option === '--eval' ? { kind: 'eval', source: value, argsLeft } : { kind: 'load', file: value, argsLeft };
+  if (option === '--eval') return { kind: 'eval', source: value, argsLeft };
+  // -f FUNCTION: called with no arguments (interned as emacs -f does: no reader syntax involved).
+  if (option === '-f' || option === '--funcall') return { kind: 'eval', source: `(funcall (intern ${JSON.stringify(value)}))`, argsLeft };
+  return { kind: 'load', file: value, argsLeft };
 }
 
 function batch(actions: BatchAction[], commandLineArgs: string[], invocation: { name: string; directory: string }): CommandLine {

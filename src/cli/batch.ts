@@ -11,7 +11,7 @@ import {
 import { defvar } from '../lisp/defun.js';
 import { funcall, evalForm } from '../eval/index.js';
 import { setQuitCell } from '../eval/state.js';
-import { loadFile, locateFile } from '../eval/load.js';
+import { loadFile } from '../eval/load.js';
 import { enableBatchDebugger } from '../eval/compile.js';
 import { readFromString } from '../reader/reader.js';
 import { setMinibufferLineReader } from '../primitives/minibuf.js';
@@ -97,14 +97,11 @@ function runAction(action: BatchAction): void {
     evalForm(readFromString(action.source).value, true);
     return;
   }
-  loadFile(resolveLoadFile(action.file));
-}
-
-/** command-line-1's -l: the file as named if it exists, else what `load` would find along load-path. */
-function resolveLoadFile(file: string): string {
-  const abs = path.resolve(file);
-  if (isFile(abs)) return abs;
-  return locateFile(file, ['.el', '']) ?? file;
+  // command-line-1's -l: the file as named if it exists, else (load FILE nil t) along load-path
+  // (which also knows the libraries built into this runtime, such as ert).
+  const abs = path.resolve(action.file);
+  if (isFile(abs)) loadFile(abs);
+  else funcall(intern('load'), [makeString(action.file), NIL, T]);
 }
 
 function isFile(p: string): boolean {

@@ -117,6 +117,11 @@ defun('require', [symbol, optional(any), optional(any)], (feature, filename, noe
 defun('load', [string, optional(any), optional(any), optional(any), optional(any)], (file, noerror, nomessage, nosuffix) => {
   const suffixes = nosuffix !== NIL ? [''] : ['.el', ''];
   const found = locateFile(file.value, suffixes);
+  if (found === null && builtinFeatures.has(file.value)) {
+    // A library built into this runtime (emacs -l ert): loading it provides it.
+    provideBuiltin(intern(file.value));
+    return T;
+  }
   if (found === null) {
     if (noerror !== NIL) return NIL;
     signal(Q.file_missing, list(makeString('Cannot open load file'), makeString('No such file or directory'), file));

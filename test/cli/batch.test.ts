@@ -65,6 +65,51 @@ describe('running a script', () => {
   });
 });
 
+// The report's layout is GNU Emacs 28.2's for the same tests (times and dates aside; no backtraces here).
+describe('ert in batch: elisp -l ert -l TESTS -f ert-run-tests-batch-and-exit', () => {
+  const tests = [
+    ';;; -*- lexical-binding: t -*-',
+    "(ert-deftest zz-first () (let ((x 1)) (should (= x 1))))",
+    '(ert-deftest aa-second () "Doc." (should (equal (list 1 2) (list 1 3))))',
+    "(ert-deftest mm-error () (should-error (car 1) :type 'wrong-type-argument) (should-not nil))",
+    '(ert-deftest bb-skip () (skip-unless nil) (should nil))',
+    '(ert-deftest cc-expected-fail () :expected-result :failed (should (< 2 1)))',
+    '(ert-deftest dd-signal () (error "Boom %d" 3))',
+    '(ert-deftest ee-should-error-fails () (should-error (+ 1 2)))',
+  ].join('\n');
+  const time = '\\(\\d+\\.\\d{6} sec\\)';
+
+  it('runs the tests in name order and reports each, the totals and the unexpected results on stderr, exiting with 1', async () => {
+    const file = script('my-tests.el', tests);
+    const r = await runElisp(['-l', 'ert', '-l', file, '-f', 'ert-run-tests-batch-and-exit']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toMatch(/^Running 7 tests \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d{4}, selector ‘t’\)$/);
+    expect(r.stderr).toContain('Test aa-second condition:\n    (ert-test-failed ((should (equal (list 1 2) (list 1 3))) :form (equal (1 2) (1 3)) :value nil))\n');
+    expect(r.stderr).toContain('Test dd-signal condition:\n    (error "Boom 3")\n');
+    const results = lines.filter((l) => /^ *(passed|PASSED|failed|FAILED|skipped) +\d\/7 /.test(l)).map((l) => l.replace(new RegExp(' ' + time + '$'), ''));
+    expect(results).toEqual([
+      '   FAILED  1/7  aa-second',
+      '  skipped  2/7  bb-skip',
+      '   failed  3/7  cc-expected-fail',
+      '   FAILED  4/7  dd-signal',
+      '   FAILED  5/7  ee-should-error-fails',
+      '   passed  6/7  mm-error',
+      '   passed  7/7  zz-first',
+    ]);
+    expect(r.stderr).toMatch(/\nRan 7 tests, 3 results as expected, 3 unexpected, 1 skipped \([^)]*, \d+\.\d{6} sec\)\n1 expected failures\n/);
+    expect(r.stderr).toContain('\n3 unexpected results:\n   FAILED  aa-second\n   FAILED  dd-signal\n   FAILED  ee-should-error-fails\n\n1 skipped results:\n  SKIPPED  bb-skip\n');
+  });
+
+  it('exits with 0 when every result is as expected', async () => {
+    const file = script('passing-tests.el', "(ert-deftest ok-1 () (should t))\n(ert-deftest ok-2 () :expected-result :failed (should nil))\n");
+    const r = await runElisp(['-l', 'ert', '-l', file, '-f', 'ert-run-tests-batch-and-exit']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Ran 2 tests, 2 results as expected, 0 unexpected \(/);
+  });
+});
+
 describe('kill-emacs', () => {
   it('exits at once with its integer argument, keeping the output so far', async () => {
     const r = await runScript(LEX + '(princ "first\\n")\n(princ "second")\n(kill-emacs 3)\n(princ "never")\n');
