@@ -161,3 +161,47 @@
         (save-buffer)))))
 
 ;;; files.el ends here
+
+;;; File names and sizes.
+
+(defun file-name-with-extension (filename extension)
+  (let ((ext (string-trim-left extension "[.]")))
+    (when (string-empty-p ext) (error "Malformed extension: %s" extension))
+    (when (string-empty-p (file-name-nondirectory filename))
+      (error "Malformed filename: %s" filename))
+    (concat (file-name-sans-extension filename) "." ext)))
+
+(defun file-size-human-readable (file-size &optional flavor space unit)
+  (let ((power (if (memq flavor '(nil iec)) 1024.0 1000.0))
+        (prefixes '("" "k" "M" "G" "T" "P" "E" "Z" "Y")))
+    (while (and (>= file-size power) (cdr prefixes))
+      (setq file-size (/ file-size power)
+            prefixes (cdr prefixes)))
+    (let* ((prefix (car prefixes))
+           (prefixed-unit (if (eq flavor 'iec)
+                              (concat (if (string= prefix "k") "K" prefix)
+                                      (if (string= prefix "") "" "i")
+                                      (or unit "B"))
+                            (concat prefix unit))))
+      ;; One decimal unless it would be .0.
+      (format (if (and (>= (mod file-size 1.0) 0.05) (< (mod file-size 1.0) 0.95)) "%.1f%s%s" "%.0f%s%s")
+              file-size
+              (if (string= prefixed-unit "") "" (or space ""))
+              prefixed-unit))))
+
+(defun wildcard-to-regexp (wildcard)
+  (let ((i 0) (len (length wildcard)) (out "\\`"))
+    (while (< i len)
+      (let ((c (aref wildcard i)))
+        (cond ((eq c ?*) (setq out (concat out "[^\0]*")))
+              ((eq c ??) (setq out (concat out "[^\0]")))
+              ((and (eq c ?\[) (string-match "\\[!?\\]?[^]]*\\]" wildcard i) (= (match-beginning 0) i))
+               ;; A bracket expression stays one, [!...] being its negation.
+               (let ((set (match-string 0 wildcard)))
+                 (when (and (> (length set) 2) (eq (aref set 1) ?!))
+                   (setq set (concat "[^" (substring set 2))))
+                 (setq out (concat out set)
+                       i (1- (match-end 0)))))
+              (t (setq out (concat out (regexp-quote (string c)))))))
+      (setq i (1+ i)))
+    (concat out "\\'")))

@@ -582,3 +582,46 @@ kept as far as they go, so markers in them stay."
 (defmacro with-eval-after-load (file &rest body)
   (declare (indent 1))
   `(eval-after-load ,file (lambda () ,@body)))
+
+(defmacro with-silent-modifications (&rest body)
+  (declare (debug t) (indent 0))
+  (let ((modified (make-symbol "modified")))
+    `(let* ((,modified (buffer-modified-p))
+            (buffer-undo-list t)
+            (inhibit-read-only t)
+            (inhibit-modification-hooks t))
+       (unwind-protect
+           (progn ,@body)
+         (unless ,modified (restore-buffer-modified-p nil))))))
+
+(defmacro save-mark-and-excursion (&rest body)
+  (declare (indent 0) (debug t))
+  (let ((saved (make-symbol "saved-mark")))
+    `(let ((,saved (cons (copy-marker (mark-marker)) mark-active)))
+       (unwind-protect
+           (save-excursion ,@body)
+         (set-marker (mark-marker) (car ,saved))
+         (setq mark-active (cdr ,saved))))))
+
+;;; Timing (benchmark.el).
+
+(defmacro benchmark-elapse (&rest forms)
+  (declare (indent 0))
+  (let ((start (make-symbol "start")))
+    `(let ((,start (float-time)))
+       ,@forms
+       (- (float-time) ,start))))
+
+(defun benchmark-call (func &optional repetitions)
+  (let ((gcs gcs-done) (gc-time gc-elapsed) (start (float-time)))
+    (dotimes (_ (or repetitions 1)) (funcall func))
+    (list (- (float-time) start) (- gcs-done gcs) (- gc-elapsed gc-time))))
+
+(defmacro benchmark-run (&optional repetitions &rest forms)
+  (declare (indent 1))
+  (unless (natnump repetitions) (push repetitions forms) (setq repetitions 1))
+  `(benchmark-call (lambda () ,@forms) ,repetitions))
+
+(defmacro benchmark-run-compiled (&optional repetitions &rest forms)
+  (declare (indent 1))
+  `(benchmark-run ,repetitions ,@forms))
