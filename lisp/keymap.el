@@ -26,19 +26,32 @@
 
 (defun keymap--get (object)
   "OBJECT as a keymap list (a prefix command's function), or nil."
-  (cond ((eq (car-safe object) 'keymap) object)
-        ((and object (symbolp object) (fboundp object)
-              (eq (car-safe (indirect-function object)) 'keymap))
-         (indirect-function object))))
+  (let ((map (cond ((eq (car-safe object) 'keymap) object)
+                   ((and object (symbolp object) (fboundp object)
+                         (eq (car-safe (indirect-function object)) 'keymap))
+                    (indirect-function object)))))
+    ;; Every walk below follows cdrs: a circular keymap signals instead of looping.
+    (when (and map (not (proper-list-p map)))
+      (signal 'circular-list (list map)))
+    map))
+
+(defun keymap--check (object)
+  (or (keymap--get object) (signal 'wrong-type-argument (list 'keymapp object))))
 
 (defun keymap-parent (keymap)
-  (let ((tail (cdr keymap)))
+  (let ((tail (cdr (keymap--check keymap))))
     (while (and (consp tail) (not (eq (car tail) 'keymap)))
       (setq tail (cdr tail)))
     (and (eq (car-safe tail) 'keymap) tail)))
 
 (defun set-keymap-parent (keymap parent)
-  (let ((prev keymap))
+  (let ((prev (keymap--check keymap)))
+    (when parent
+      (keymap--check parent)
+      (let ((p parent))
+        (while p
+          (when (eq p keymap) (error "Cyclic keymap inheritance"))
+          (setq p (keymap-parent p)))))
     (while (and (consp (cdr prev)) (not (eq (cadr prev) 'keymap)))
       (setq prev (cdr prev)))
     (setcdr prev parent)
@@ -46,6 +59,7 @@
 
 (defun keymap--events (key)
   "The events of KEY (a string or vector), meta characters split into ESC and the character."
+  (unless (arrayp key) (signal 'wrong-type-argument (list 'arrayp key)))
   (let (events)
     (mapc (lambda (event)
             (when (and (stringp key) (integerp event) (>= event 128) (< event 256)
@@ -99,7 +113,7 @@
 
 (defun define-key (keymap key def &optional _remove)
   (let* ((events (keymap--events key))
-         (map (or (keymap--get keymap) (signal 'wrong-type-argument (list 'keymapp keymap))))
+         (map (keymap--check keymap))
          (done nil))
     (when events
       ;; Prefixes are looked up in MAP's own bindings: a parent's prefix map is never changed.
@@ -121,7 +135,7 @@
 ;; goes on through both, the map's first.
 (defun lookup-key (keymap key &optional accept-default)
   (let ((events (keymap--events key))
-        (maps (list (keymap--get keymap)))
+        (maps (list (keymap--check keymap)))
         (count 0)
         (result nil))
     (catch 'done
@@ -182,7 +196,8 @@
                 (_ (string base)))))))
 
 (defun key-description (keys &optional prefix)
-  (let ((events (append prefix (keymap--events keys) nil))
+  (unless (sequencep keys) (signal 'wrong-type-argument (list 'sequencep keys)))
+  (let ((events (append prefix (keymap--events (if (listp keys) (vconcat keys) keys)) nil))
         (words nil))
     (while events
       (let ((event (car events)))

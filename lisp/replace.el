@@ -98,13 +98,14 @@
         (limit (copy-marker (or end (point-max)))))
     (save-excursion
       (goto-char (or start (point)))
-      (while (and (<= (point) limit) (funcall search from limit t))
-        (let ((empty (= (match-beginning 0) (match-end 0))))
-          (replace-match replacement t literal)
-          (setq count (1+ count))
-          ;; Emacs 28 loops forever on an empty match; here the search moves on, or stops at the end.
-          (when empty
-            (if (< (point) limit) (forward-char 1) (goto-char (1+ limit)))))))
+      (let ((done nil))
+        (while (and (not done) (<= (point) limit) (funcall search from limit t))
+          (let ((empty (= (match-beginning 0) (match-end 0))))
+            (replace-match replacement t literal)
+            (setq count (1+ count))
+            ;; Emacs 28 loops forever on an empty match; here the search moves on, or stops at the end.
+            (when empty
+              (if (and (< (point) limit) (not (eobp))) (forward-char 1) (setq done t)))))))
     (set-marker limit nil)
     (and (> count 0) count)))
 

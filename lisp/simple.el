@@ -158,7 +158,8 @@
 
 (defun open-line (n)
   (let ((here (point)))
-    (dotimes (_ n) (insert "\n"))
+    ;; One insertion: a huge N signals memory-exhausted rather than looping.
+    (insert (make-string (max n 0) ?\n))
     (goto-char here)
     nil))
 
