@@ -74,4 +74,6 @@
            (run-mode-hooks ',hook)
            ,@(when after-hook `(,after-hook)))))))
 
+(provide 'derived)
+
 ;;; derived.el ends here

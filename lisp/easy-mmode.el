@@ -62,4 +62,6 @@
            ,@(when after-hook `(,after-hook))
            ,mode)))))
 
+(provide 'easy-mmode)
+
 ;;; easy-mmode.el ends here

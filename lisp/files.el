@@ -160,6 +160,8 @@
       (when (and buffer-file-name (buffer-modified-p))
         (save-buffer)))))
 
+(provide 'files)
+
 ;;; files.el ends here
 
 ;;; File names and sizes.

@@ -157,4 +157,6 @@
 (defun replace-regexp (regexp to-string &optional delimited start end _backward _region-noncontiguous-p)
   (replace--all regexp to-string t delimited start end))
 
+(provide 'replace)
+
 ;;; replace.el ends here

@@ -315,4 +315,6 @@
               (delete-region (match-beginning 0) (point))
               (indent-to end-col))))))))
 
+(provide 'simple)
+
 ;;; simple.el ends here

@@ -83,4 +83,6 @@
           (goto-char (car line))
           (delete-region (point) (progn (forward-line 1) (point))))))))
 
+(provide 'sort)
+
 ;;; sort.el ends here

@@ -46,4 +46,6 @@
         (setq out (concat out (substring string pos)))
         (if chop (substring out chop) out)))))
 
+(provide 'time-date)
+
 ;;; time-date.el ends here

@@ -1,5 +1,7 @@
 // load, require, provide, featurep (lread.c and fns.c).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, LispString, signal, list, makeString, intern, listToArray, arrayToList,
 } from '../lisp/index.js';
@@ -76,6 +78,16 @@ function runAfterLoad(matches: (key: LispObject) => boolean): void {
 
 loadHooks.after = (file) => runAfterLoad((key) => key instanceof LispString && fileStem(key.value) === fileStem(file));
 
+/** The Lisp library shipped with elisp (as in primitives/index.ts, which imports this module). */
+const libraryDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lisp');
+
+/** lisp/NAME.el when the library has such a file: require and load find it after load-path. */
+function libraryFile(name: string): string | null {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) return null;
+  const file = path.join(libraryDirectory, `${name}.el`);
+  return fs.existsSync(file) ? file : null;
+}
+
 /** Features built into this runtime: `require` succeeds without a file. */
 const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'simple', 'sort', 'replace', 'thingatpt', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert']);
 
@@ -97,7 +109,7 @@ export function provideBuiltin(feature: LispSymbol): void {
 defun('require', [symbol, optional(any), optional(any)], (feature, filename, noerror) => {
   if (featurep(feature)) return feature;
   const name = filename instanceof LispString ? filename.value : feature.name;
-  const file = locateFile(name, ['.el', '']);
+  const file = locateFile(name, ['.el', '']) ?? libraryFile(name);
   if (file === null) {
     if (builtinFeatures.has(feature.name)) {
       provideBuiltin(feature);
@@ -116,7 +128,7 @@ defun('require', [symbol, optional(any), optional(any)], (feature, filename, noe
 
 defun('load', [string, optional(any), optional(any), optional(any), optional(any)], (file, noerror, nomessage, nosuffix) => {
   const suffixes = nosuffix !== NIL ? [''] : ['.el', ''];
-  const found = locateFile(file.value, suffixes);
+  const found = locateFile(file.value, suffixes) ?? libraryFile(file.value);
   if (found === null && builtinFeatures.has(file.value)) {
     // A library built into this runtime (emacs -l ert): loading it provides it.
     provideBuiltin(intern(file.value));
@@ -127,7 +139,8 @@ defun('load', [string, optional(any), optional(any), optional(any), optional(any
     signal(Q.file_missing, list(makeString('Cannot open load file'), makeString('No such file or directory'), file));
   }
   // Batch Emacs announces a source load on stderr unless NOMESSAGE.
-  if (nomessage === NIL) messageToStderr(`Loading ${path.resolve(found)} (source)...`);
+  // (The library's own files load silently, as Emacs's compiled ones do.)
+  if (nomessage === NIL && path.dirname(path.resolve(found)) !== libraryDirectory) messageToStderr(`Loading ${path.resolve(found)} (source)...`);
   loadFile(found);
   return T;
 });
