@@ -10,6 +10,14 @@
 (defun map--plist-p (list)
   (and (consp list) (atom (car list))))
 
+(defun map--check-list (list)
+  "LIST, after checking it ends: the plist walks below step two at a time."
+  (unless (proper-list-p list)
+    (if (ignore-errors (length list) t)
+        (signal 'wrong-type-argument (list 'listp list))
+      (signal 'circular-list (list list))))
+  list)
+
 (defun mapp (map)
   (or (listp map) (hash-table-p map) (arrayp map)))
 
@@ -18,6 +26,7 @@
   (cond ((hash-table-p map)
          (let (pairs) (maphash (lambda (k v) (push (cons k v) pairs)) map) (nreverse pairs)))
         ((map--plist-p map)
+         (map--check-list map)
          (let (pairs) (while map (push (cons (car map) (cadr map)) pairs) (setq map (cddr map))) (nreverse pairs)))
         ((listp map) (mapcar (lambda (e) (cons (car e) (cdr e))) map))
         ((arrayp map) (let ((i -1)) (mapcar (lambda (v) (cons (setq i (1+ i)) v)) map)))
@@ -64,6 +73,7 @@
 (defun map-delete (map key)
   (cond ((hash-table-p map) (remhash key map) map)
         ((map--plist-p map)
+         (map--check-list map)
          (let ((result nil))
            (while map
              (unless (equal (car map) key) (setq result (cons (cadr map) (cons (car map) result))))

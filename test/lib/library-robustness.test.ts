@@ -17,4 +17,8 @@ describe('the library on bad arguments', () => {
     expect(lispError('(lookup-key (make-sparse-keymap) 5)')).toBe('(wrong-type-argument arrayp 5)');
     expect(lispError("(let ((m (list 'keymap (cons 97 'x)))) (setcdr (cdr m) m) (lookup-key m \"b\"))")).toMatch(/^\(circular-list /);
   });
+  it('map functions signal circular-list for a circular plist instead of exhausting the heap', () => {
+    expect(lispError('(let ((c (list 1 2 3))) (setcdr (cddr c) c) (map-keys c))')).toMatch(/^\(circular-list /);
+    expect(lispError('(let ((c (list 1 2 3))) (setcdr (cddr c) c) (map-delete c 1))')).toMatch(/^\(circular-list /);
+  });
 });
