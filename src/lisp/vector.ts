@@ -35,3 +35,19 @@ export class CharTable {
 export function isVector(x: LispObject): x is LispObject[] {
   return Array.isArray(x);
 }
+
+/**
+ * The index of the run that holds C, for runs laid end to end from 0 whose
+ * last characters are ENDS (ascending); C must not be past the last run.
+ * Binary search: char-tables made from runs and the standard syntax table.
+ */
+export function runIndex(ends: Int32Array, c: number): number {
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

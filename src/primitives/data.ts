@@ -7,6 +7,7 @@ import {
   LispHashTable, Subr, LispClosure, NIL, T, UNBOUND, Q, Redirect, Constancy, MANY, UNEVALLED,
   obarray as globalObarrayMap, intern, makeSymbol, makeString, isFixnum, MAX_CHAR,
   signal, wrongType, argsOutOfRange, error, list, eql as eqlObjects, equal, TailCheck,
+  runIndex,
 } from '../lisp/index.js';
 import {
   defun, declareModule, defvar, argType, bool, any, optional, symbol, string, boolVector,
@@ -203,16 +204,7 @@ export function copyCharTable(ct: CharTable): CharTable {
 }
 
 function baseValue(base: CharTableBase, c: number): LispObject {
-  const ends = base.ends;
-  if (c > ends[ends.length - 1]) return NIL;
-  let lo = 0;
-  let hi = ends.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return base.values[lo];
+  return c > base.ends[base.ends.length - 1] ? NIL : base.values[runIndex(base.ends, c)];
 }
 
 /** The value stored for character C, before the default and the parent are consulted. */

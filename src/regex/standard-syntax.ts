@@ -1,6 +1,7 @@
 // The standard syntax table of GNU Emacs 28.2, every character from 0 to
 // #x3FFFFF (dumped with map-char-table on (standard-syntax-table)).
 // Class codes and matching characters per run; lookups by binary search.
+import { runIndex } from '../lisp/vector.js';
 
 /** Runs from character 0 up: "length.code" or "length.code.match", numbers base 36. */
 const STANDARD_SYNTAX_RUNS =
@@ -33,15 +34,7 @@ export const STANDARD_SYNTAX: SyntaxRuns = decodeRuns();
 
 /** The index of the run holding character C (0 <= C <= #x3FFFFF). */
 export function standardRunIndex(c: number): number {
-  const ends = STANDARD_SYNTAX.ends;
-  let lo = 0;
-  let hi = ends.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return runIndex(STANDARD_SYNTAX.ends, c);
 }
 
 /** Class codes of ASCII characters, for the fast path. */
