@@ -1,7 +1,6 @@
 // Loads every builtin module (each registers its builtins as it is imported),
 // then the Lisp library under lisp/.
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { intern, Subr, NIL, T, Q, UNBOUND, list, makeString } from '../lisp/index.js';
 import { defvar } from '../lisp/defun.js';
@@ -13,7 +12,7 @@ import './buffer-files.js';
 import './eval.js';
 import './macros.js';
 import './macroexp.js';
-import './load.js';
+import { lispDirectory } from './load.js';
 import './data.js';
 import './alloc.js';
 import './arith.js';
@@ -62,8 +61,7 @@ fast2('=', numEq2);
 fast1('1+', add1);
 fast1('1-', sub1);
 
-/** The directory of the Lisp library shipped with elisp. */
-export const lispDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lisp');
+export { lispDirectory };
 
 /*
  * Files loaded on first use: each top-level definition becomes an autoload

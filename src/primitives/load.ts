@@ -78,13 +78,13 @@ function runAfterLoad(matches: (key: LispObject) => boolean): void {
 
 loadHooks.after = (file) => runAfterLoad((key) => key instanceof LispString && fileStem(key.value) === fileStem(file));
 
-/** The Lisp library shipped with elisp (as in primitives/index.ts, which imports this module). */
-const libraryDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lisp');
+/** The directory of the Lisp library shipped with elisp. */
+export const lispDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lisp');
 
 /** lisp/NAME.el when the library has such a file: require and load find it after load-path. */
 function libraryFile(name: string): string | null {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) return null;
-  const file = path.join(libraryDirectory, `${name}.el`);
+  const file = path.join(lispDirectory, `${name}.el`);
   return fs.existsSync(file) ? file : null;
 }
 
@@ -140,7 +140,7 @@ defun('load', [string, optional(any), optional(any), optional(any), optional(any
   }
   // Batch Emacs announces a source load on stderr unless NOMESSAGE.
   // (The library's own files load silently, as Emacs's compiled ones do.)
-  if (nomessage === NIL && path.dirname(path.resolve(found)) !== libraryDirectory) messageToStderr(`Loading ${path.resolve(found)} (source)...`);
+  if (nomessage === NIL && path.dirname(path.resolve(found)) !== lispDirectory) messageToStderr(`Loading ${path.resolve(found)} (source)...`);
   loadFile(found);
   return T;
 });
