@@ -32,6 +32,23 @@ export function arrayToList(items: readonly LispObject[], tail: LispObject = NIL
  * a walk that went on instead would grow its output until V8 ended the
  * process (invalid size).
  */
+/**
+ * Steps a lookup walks before it starts checking for a cycle. An element
+ * found, or the end reached, within them is what the checked walk finds too:
+ * Brent's check visits every cons before it can see one again, so only a
+ * walk that goes on longer needs it (and then starts over with it).
+ */
+export const UNCHECKED_STEPS = 4096;
+
+/*
+ * Hot list walks test `x.constructor === Cons` rather than `instanceof Cons`:
+ * V8 compiles it to a map check and a constant compare, where instanceof
+ * walks the prototype chain (assq over a 300-element alist: 54 ms against
+ * 88 ms in plain Node). Only written inline in a walker whose sites see few
+ * kinds of object; a shared helper would make the one property load
+ * megamorphic for every caller.
+ */
+
 export class TailCheck {
   private tortoise: LispObject;
   private lap = 2;

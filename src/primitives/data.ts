@@ -6,7 +6,7 @@ import {
   type LispObject, LispSymbol, Cons, LispFloat, LispString, LispRecord, BoolVector, CharTable,
   LispHashTable, Subr, LispClosure, NIL, T, UNBOUND, Q, Redirect, Constancy, MANY, UNEVALLED,
   obarray as globalObarrayMap, intern, makeSymbol, makeString, isFixnum, MAX_CHAR,
-  signal, wrongType, argsOutOfRange, error, list, eql as eqlObjects, equal, TailCheck,
+  signal, wrongType, argsOutOfRange, error, list, eql as eqlObjects, equal, TailCheck, UNCHECKED_STEPS,
   runIndex,
 } from '../lisp/index.js';
 import {
@@ -581,6 +581,17 @@ defun('defvaralias', [symbol, symbol, optional(any)], (alias, base, doc) => {
  */
 export function plistGet(plist: LispObject, prop: LispObject): LispObject {
   let tail = plist;
+  for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
+    const next = (tail as Cons).cdr;
+    if (next.constructor !== Cons) return NIL;
+    if ((tail as Cons).car === prop) return (next as Cons).car;
+    tail = (next as Cons).cdr;
+  }
+  return tail instanceof Cons ? plistGetChecked(plist, prop) : NIL;
+}
+
+function plistGetChecked(plist: LispObject, prop: LispObject): LispObject {
+  let tail = plist;
   let tortoise = plist;
   let lap = 2;
   let left = 2;
@@ -651,7 +662,20 @@ defun('plist-put', [any, any, any], plistPut);
 defun('lax-plist-get', [any, any], laxPlistGet);
 defun('lax-plist-put', [any, any, any], (plist, prop, value) => plistPutWith(plist, prop, value, equalSame));
 defun('plist-member', [any, any], (plist, prop) => {
-  // Emacs's FOR_EACH_TAIL (TailCheck) on every other cons; a cycle signals with the cons it was seen at.
+  let tail = plist;
+  for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
+    if ((tail as Cons).car === prop) return tail;
+    tail = (tail as Cons).cdr;
+    if (tail.constructor !== Cons) break;
+    tail = (tail as Cons).cdr;
+  }
+  if (tail instanceof Cons) return plistMemberChecked(plist, prop);
+  if (tail !== NIL) wrongType(Q.plistp, plist);
+  return NIL;
+});
+
+// Emacs's FOR_EACH_TAIL (TailCheck) on every other cons; a cycle signals with the cons it was seen at.
+function plistMemberChecked(plist: LispObject, prop: LispObject): LispObject {
   let tail = plist;
   const check = new TailCheck(plist);
   while (tail instanceof Cons) {
@@ -663,7 +687,7 @@ defun('plist-member', [any, any], (plist, prop) => {
   }
   if (tail !== NIL) wrongType(Q.plistp, plist);
   return NIL;
-});
+}
 
 /** `get`: a symbol's property. */
 export function get(s: LispSymbol, prop: LispObject): LispObject {

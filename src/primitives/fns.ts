@@ -9,7 +9,7 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck, unibyteToMultibyteText,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck, UNCHECKED_STEPS, unibyteToMultibyteText,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
@@ -95,13 +95,6 @@ defun('equal-including-properties', [any, any], (a, b) => bool(equal(a, b)));
  * (wrong-type-argument listp TAIL) for a dotted list and (circular-list
  * TAIL) for a circular one.
  */
-/**
- * Steps a lookup walks before it starts checking for a cycle. An element
- * found, or the end reached, within them is what the checked walk finds too:
- * Brent's check visits every cons before it can see one again, so only a
- * walk that goes on longer needs it (and then starts over with it).
- */
-const UNCHECKED_STEPS = 4096;
 
 export function listLength(list: LispObject): number {
   let n = 0;
@@ -109,7 +102,7 @@ export function listLength(list: LispObject): number {
   let tortoise = list;
   let lap = 2;
   let left = 2;
-  while (tail instanceof Cons) {
+  while (tail.constructor === Cons) {
     n++;
     tail = tail.cdr;
     if (--left === 0) {
@@ -615,11 +608,11 @@ defun('nreverse', [any], nreverse);
 
 export function memq(elt: LispObject, list: LispObject): LispObject {
   let tail = list;
-  for (let n = UNCHECKED_STEPS; n > 0 && tail instanceof Cons; n--) {
+  for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
     if (tail.car === elt) return tail;
     tail = tail.cdr;
   }
-  if (tail instanceof Cons) return memqChecked(elt, list);
+  if (tail.constructor === Cons) return memqChecked(elt, list);
   if (tail !== NIL) wrongType(Q.listp, list);
   return NIL;
 }
@@ -629,7 +622,7 @@ function memqChecked(elt: LispObject, list: LispObject): LispObject {
   let tortoise = list;
   let lap = 2;
   let left = 2;
-  while (tail instanceof Cons) {
+  while (tail.constructor === Cons) {
     if (tail.car === elt) return tail;
     tail = tail.cdr;
     if (--left === 0) {
@@ -648,7 +641,7 @@ function memberWith(elt: LispObject, list: LispObject, test: (a: LispObject, b: 
   let tortoise = list;
   let lap = 2;
   let left = 2;
-  while (tail instanceof Cons) {
+  while (tail.constructor === Cons) {
     if (test(elt, tail.car)) return tail;
     tail = tail.cdr;
     if (--left === 0) {
@@ -678,12 +671,12 @@ defun('member', [any, any], member);
 
 export function assq(key: LispObject, alist: LispObject): LispObject {
   let tail = alist;
-  for (let n = UNCHECKED_STEPS; n > 0 && tail instanceof Cons; n--) {
+  for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
     const e = tail.car;
-    if (e instanceof Cons && e.car === key) return e;
+    if (e.constructor === Cons && e.car === key) return e;
     tail = tail.cdr;
   }
-  if (tail instanceof Cons) return assqChecked(key, alist);
+  if (tail.constructor === Cons) return assqChecked(key, alist);
   if (tail !== NIL) wrongType(Q.listp, alist);
   return NIL;
 }
@@ -693,9 +686,9 @@ function assqChecked(key: LispObject, alist: LispObject): LispObject {
   let tortoise = alist;
   let lap = 2;
   let left = 2;
-  while (tail instanceof Cons) {
+  while (tail.constructor === Cons) {
     const e = tail.car;
-    if (e instanceof Cons && e.car === key) return e;
+    if (e.constructor === Cons && e.car === key) return e;
     tail = tail.cdr;
     if (--left === 0) {
       lap *= 2;
@@ -713,9 +706,9 @@ function assocWith(alist: LispObject, match: (e: Cons) => boolean): LispObject {
   let tortoise = alist;
   let lap = 2;
   let left = 2;
-  while (tail instanceof Cons) {
+  while (tail.constructor === Cons) {
     const e = tail.car;
-    if (e instanceof Cons && match(e)) return e;
+    if (e.constructor === Cons && match(e)) return e;
     tail = tail.cdr;
     if (--left === 0) {
       lap *= 2;
@@ -734,12 +727,12 @@ export function assoc(key: LispObject, alist: LispObject, testfn: LispObject = N
     if (key instanceof LispString) {
       const text = key.value;
       let tail = alist;
-      for (let n = UNCHECKED_STEPS; n > 0 && tail instanceof Cons; n--) {
+      for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
         const e = tail.car;
-        if (e instanceof Cons && e.car instanceof LispString && e.car.value === text && sameStringText(e.car, key)) return e;
+        if (e.constructor === Cons && e.car instanceof LispString && e.car.value === text && sameStringText(e.car, key)) return e;
         tail = tail.cdr;
       }
-      if (!(tail instanceof Cons)) {
+      if (!(tail.constructor === Cons)) {
         if (tail !== NIL) wrongType(Q.listp, alist);
         return NIL;
       }

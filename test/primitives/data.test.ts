@@ -235,6 +235,25 @@ describe('plist-member compares property positions only', () => {
   });
 });
 
+describe('lookups longer than the unchecked window (4096 steps) fall back to the cycle-checked walk', () => {
+  // Golden from GNU Emacs 28.2: 5000-pair plists and 10000-element alists, proper, dotted and circular.
+  it('finds, misses and signals as Emacs does', () => {
+    const pl = "(apply #'nconc (mapcar (lambda (i) (list (intern (format \"k%d\" i)) i)) (number-sequence 0 4999)))";
+    const al = "(mapcar (lambda (i) (cons i (* 2 i))) (number-sequence 0 9999))";
+    expect(lisp(`(let ((pl ${pl}) (al ${al}))
+      (list (plist-get pl 'k4999) (car (plist-member pl 'k4999)) (plist-get pl 'zz) (plist-member pl 'zz)
+            (plist-get (append pl 'x) 'zz) (condition-case e (plist-member (append pl 'x) 'zz) (error (car e)))
+            (assq 9999 al) (car (memq 9999 (mapcar #'car al))) (condition-case e (assq 'zz (append al 'x)) (error (car e)))
+            (condition-case e (memq 'zz (append al 'x)) (error (car e)))
+            (let ((c (copy-sequence pl))) (setcdr (last c) c) (list (plist-get c 'zz) (condition-case e (plist-member c 'zz) (error (car e)))))
+            (let ((c (copy-sequence al))) (setcdr (last c) c)
+              (list (condition-case e (assq 'zz c) (error (car e))) (condition-case e (memq 'zz c) (error (car e)))
+                    (condition-case e (assoc "zz" c) (error (car e)))))))`)).toBe(
+      '(4999 k4999 nil nil nil wrong-type-argument (9999 . 19998) 9999 wrong-type-argument wrong-type-argument (nil circular-list) (circular-list circular-list circular-list))',
+    );
+  });
+});
+
 describe('circular plists walk as Emacs walks them (FOR_EACH_TAIL and its Brent cycle check)', () => {
   // Goldens from GNU Emacs 28.2. The cycle below starts at b, so the walk meets the odd positions on its second lap.
   const circular = "(let ((l (list 'a 1 'b 2 'c 3 'd 4 'e))) (setcdr (last l) (cddr l)) l)";
