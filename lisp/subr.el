@@ -529,6 +529,23 @@ kept as far as they go, so markers in them stay."
 (defun version<= (v1 v2) (version-list-<= (version-to-list v1) (version-to-list v2)))
 (defun version= (v1 v2) (version-list-= (version-to-list v1) (version-to-list v2)))
 
+;;; Changing strings in place.
+
+(defun store-substring (string idx obj)
+  ;; Character by character, as Emacs does: an OBJ that runs past the end stores what fits, then signals.
+  (if (integerp obj)
+      (aset string idx obj)
+    (dotimes (i (length obj))
+      (aset string (+ idx i) (aref obj i))))
+  string)
+
+(defun subst-char-in-string (fromchar tochar string &optional inplace)
+  (let ((new (if inplace string (copy-sequence string))))
+    (dotimes (i (length new))
+      (when (eq (aref new i) fromchar)
+        (aset new i tochar)))
+    new))
+
 ;;; Shell quoting.
 
 (defun shell-quote-argument (argument &optional _posix)
