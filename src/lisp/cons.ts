@@ -3,11 +3,37 @@ import { NIL } from './symbol.js';
 import { Q } from './q.js';
 import { signal } from './signal.js';
 
+/**
+ * A cons cell. Its fields are read-only to TypeScript: every change goes
+ * through setCar/setCdr, which tell listMutation (and so the lookup indexes
+ * in list-index.ts) that some list may have changed, or through linkCdr
+ * for a cell no Lisp code has seen yet.
+ */
 export class Cons {
   constructor(
-    public car: LispObject,
-    public cdr: LispObject,
+    readonly car: LispObject,
+    readonly cdr: LispObject,
   ) {}
+}
+
+type MutableCons = { car: LispObject; cdr: LispObject };
+
+/** Counts changes to conses and strings Lisp code may hold: an index built at one epoch is good until the next. */
+export const listMutation = { epoch: 0 };
+
+export function setCar(cell: Cons, value: LispObject): void {
+  listMutation.epoch++;
+  (cell as MutableCons).car = value;
+}
+
+export function setCdr(cell: Cons, value: LispObject): void {
+  listMutation.epoch++;
+  (cell as MutableCons).cdr = value;
+}
+
+/** setCdr for a cell this code has just made and no Lisp code can have looked up yet (list builders). */
+export function linkCdr(cell: Cons, value: LispObject): void {
+  (cell as MutableCons).cdr = value;
 }
 
 export function cons(car: LispObject, cdr: LispObject): Cons {

@@ -2,6 +2,7 @@
 export * from './types.js';
 export * from './symbol.js';
 export * from './cons.js';
+export * from './list-index.js';
 export * from './number.js';
 export * from './string.js';
 export * from './vector.js';

@@ -5,6 +5,7 @@
 // #x3FFF80-#x3FFFFF) are kept as lone low surrogates U+DC80-U+DCFF.
 import type { LispObject } from './types.js';
 import { MAX_ELEMENTS, memoryExhausted } from './signal.js';
+import { listMutation } from './cons.js';
 
 export const RAW_BYTE_BASE = 0x3fff80;
 /** Where raw bytes 128-255 sit in multibyte text: lone low surrogates U+DC80-U+DCFF. */
@@ -26,6 +27,8 @@ export class LispString {
   }
 
   set value(s: string) {
+    // An assoc index keys strings by their text (list-index.ts).
+    listMutation.epoch++;
     this.text = s;
     this.astral = -1;
   }

@@ -6,8 +6,8 @@ import {
   type LispObject, LispSymbol, Cons, LispFloat, LispString, LispRecord, BoolVector, CharTable,
   LispHashTable, Subr, LispClosure, NIL, T, UNBOUND, Q, Redirect, Constancy, MANY, UNEVALLED,
   obarray as globalObarrayMap, intern, makeSymbol, makeString, isFixnum, MAX_CHAR,
-  signal, wrongType, argsOutOfRange, error, list, eql as eqlObjects, equal, TailCheck, UNCHECKED_STEPS,
-  runIndex,
+  signal, wrongType, argsOutOfRange, error, list, eql as eqlObjects, equal, TailCheck, UNCHECKED_STEPS, INDEX_AFTER_STEPS, IndexKind, indexedLookup,
+  runIndex, setCar, setCdr,
 } from '../lisp/index.js';
 import {
   defun, declareModule, defvar, argType, bool, any, optional, symbol, string, boolVector,
@@ -54,12 +54,12 @@ defun('car-safe', [any], (x) => (x instanceof Cons ? x.car : NIL));
 defun('cdr-safe', [any], (x) => (x instanceof Cons ? x.cdr : NIL));
 defun('setcar', [any, any], (cell, value) => {
   if (!(cell instanceof Cons)) wrongType(Q.consp, cell);
-  cell.car = value;
+  setCar(cell, value);
   return value;
 });
 defun('setcdr', [any, any], (cell, value) => {
   if (!(cell instanceof Cons)) wrongType(Q.consp, cell);
-  cell.cdr = value;
+  setCdr(cell, value);
   return value;
 });
 
@@ -581,6 +581,19 @@ defun('defvaralias', [symbol, symbol, optional(any)], (alias, base, doc) => {
  */
 export function plistGet(plist: LispObject, prop: LispObject): LispObject {
   let tail = plist;
+  for (let n = INDEX_AFTER_STEPS; n > 0 && tail.constructor === Cons; n--) {
+    const next = (tail as Cons).cdr;
+    if (next.constructor !== Cons) return NIL;
+    if ((tail as Cons).car === prop) return (next as Cons).car;
+    tail = (next as Cons).cdr;
+  }
+  return tail.constructor === Cons ? plistGetLong(plist as Cons, prop, tail as Cons) : NIL;
+}
+
+// plist-get past its first INDEX_AFTER_STEPS properties: from an index when there is one, else on from TAIL.
+function plistGetLong(plist: Cons, prop: LispObject, tail: LispObject): LispObject {
+  const hit = indexedLookup(IndexKind.Plist, plist, prop);
+  if (hit !== undefined) return hit === NIL ? NIL : ((hit as Cons).cdr as Cons).car;
   for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
     const next = (tail as Cons).cdr;
     if (next.constructor !== Cons) return NIL;
@@ -624,7 +637,7 @@ function plistPutWith(plist: LispObject, prop: LispObject, value: LispObject, te
     const next = tail.cdr;
     if (!(next instanceof Cons)) break;
     if (test(prop, tail.car)) {
-      next.car = value;
+      setCar(next, value);
       return plist;
     }
     prev = tail;
@@ -634,7 +647,7 @@ function plistPutWith(plist: LispObject, prop: LispObject, value: LispObject, te
   if (tail !== NIL) wrongType(Q.plistp, plist);
   const cell = new Cons(prop, new Cons(value, NIL));
   if (prev === null) return cell;
-  (prev.cdr as Cons).cdr = cell;
+  setCdr(prev.cdr as Cons, cell);
   return plist;
 }
 
@@ -663,6 +676,21 @@ defun('lax-plist-get', [any, any], laxPlistGet);
 defun('lax-plist-put', [any, any, any], (plist, prop, value) => plistPutWith(plist, prop, value, equalSame));
 defun('plist-member', [any, any], (plist, prop) => {
   let tail = plist;
+  for (let n = INDEX_AFTER_STEPS; n > 0 && tail.constructor === Cons; n--) {
+    if ((tail as Cons).car === prop) return tail;
+    tail = (tail as Cons).cdr;
+    if (tail.constructor !== Cons) break;
+    tail = (tail as Cons).cdr;
+  }
+  if (tail instanceof Cons) return plistMemberLong(plist as Cons, prop, tail);
+  if (tail !== NIL) wrongType(Q.plistp, plist);
+  return NIL;
+});
+
+// plist-member past its first INDEX_AFTER_STEPS properties: from an index when there is one, else on from TAIL.
+function plistMemberLong(plist: Cons, prop: LispObject, tail: LispObject): LispObject {
+  const hit = indexedLookup(IndexKind.Plist, plist, prop);
+  if (hit !== undefined) return hit;
   for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
     if ((tail as Cons).car === prop) return tail;
     tail = (tail as Cons).cdr;
@@ -672,7 +700,7 @@ defun('plist-member', [any, any], (plist, prop) => {
   if (tail instanceof Cons) return plistMemberChecked(plist, prop);
   if (tail !== NIL) wrongType(Q.plistp, plist);
   return NIL;
-});
+}
 
 // Emacs's FOR_EACH_TAIL (TailCheck) on every other cons; a cycle signals with the cons it was seen at.
 function plistMemberChecked(plist: LispObject, prop: LispObject): LispObject {

@@ -4,7 +4,7 @@
 // helpers of simple.el. `format` and the string functions live elsewhere.
 import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, UNBOUND, Q, intern, signal, error,
-  wrongType, argsOutOfRange, MANY, unibyteToMultibyteText,
+  wrongType, argsOutOfRange, MANY, unibyteToMultibyteText, setCdr,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, defvar, optional, any, fixnum, integer, character, bool } from '../lisp/defun.js';
 import { symbolValueCell, setSymbolValue } from '../eval/state.js';
@@ -730,7 +730,7 @@ defun('push-mark', [optional(any), optional(any), optional(any)], (location, nom
     for (let p: LispObject = ring; p instanceof Cons; p = p.cdr) {
       if (++n === limit && p.cdr instanceof Cons) {
         for (let q: LispObject = p.cdr; q instanceof Cons; q = q.cdr) if (q.car instanceof Marker) q.car.detach();
-        p.cdr = NIL;
+        setCdr(p, NIL);
       }
     }
     setSymbolValue(Qmark_ring, ring);

@@ -3,7 +3,7 @@
 // `get` shows them), and error-message-string's rendering of an error object.
 // The table lists what `emacs -Q --batch` has defined, C and preloaded Lisp.
 import {
-  type LispObject, LispSymbol, LispString, Cons, NIL, Q, intern, list, arrayToList, wrongType, signal,
+  type LispObject, LispSymbol, LispString, Cons, NIL, Q, intern, list, arrayToList, wrongType, signal, setCar,
 } from '../lisp/index.js';
 import { printToString } from '../reader/printer.js';
 import { substituteQuotes } from './format.js';
@@ -85,7 +85,7 @@ const STANDARD_ERRORS: readonly (readonly [string, string, string])[] = [
 export function putProperty(sym: LispSymbol, prop: LispSymbol, value: LispObject): void {
   for (let p = sym.plist; p instanceof Cons && p.cdr instanceof Cons; p = p.cdr.cdr) {
     if (p.car === prop) {
-      p.cdr.car = value;
+      setCar(p.cdr, value);
       return;
     }
   }

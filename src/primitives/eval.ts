@@ -1,7 +1,7 @@
 // Builtins of Emacs's eval.c: calling, evaluating, signalling, defining functions.
 import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, UNEVALLED, LispClosure, LispThrow, KillEmacs,
-  LispSignal, LispString, intern, signal, list, listToArray, wrongType,
+  LispSignal, LispString, intern, signal, list, listToArray, wrongType, setCar,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, any, symbol, optional, bool } from '../lisp/defun.js';
 import { callFunction, lambdaListFunction } from '../eval/funcall.js';
@@ -243,7 +243,7 @@ function getProp(sym: LispSymbol, prop: LispSymbol): LispObject {
 function putProp(sym: LispSymbol, prop: LispSymbol, value: LispObject): void {
   for (let p = sym.plist; p instanceof Cons && p.cdr instanceof Cons; p = p.cdr.cdr) {
     if (p.car === prop) {
-      p.cdr.car = value;
+      setCar(p.cdr, value);
       return;
     }
   }

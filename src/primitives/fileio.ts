@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   type LispObject, LispString, LispSignal, Cons, NIL, T, Q, UNBOUND, intern, signal, list, error, wrongType,
-  arrayToList, listToArray, normalizeBig,
+  arrayToList, listToArray, normalizeBig, setCar,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, defvar, optional, any, string, bool } from '../lisp/defun.js';
 import { symbolValue, setSymbolValue } from '../eval/state.js';
@@ -139,7 +139,7 @@ function setenvInternal(name: string, value: string | null): void {
   while (env instanceof Cons && env.car instanceof LispString) {
     const s = env.car.value;
     if (s.startsWith(name) && (s.length === name.length || s.charCodeAt(name.length) === 61)) {
-      env.car = lispString(entryText);
+      setCar(env, lispString(entryText));
       return;
     }
     env = env.cdr;

@@ -9,7 +9,7 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck, UNCHECKED_STEPS, unibyteToMultibyteText,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck, UNCHECKED_STEPS, INDEX_AFTER_STEPS, IndexKind, indexedLookup, unibyteToMultibyteText, linkCdr, setCar, setCdr,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
@@ -331,7 +331,7 @@ export function nbutlast(list: LispObject, n: LispObject): LispObject {
     if (count instanceof LispFloat) return wrongType(Q.integerp, new LispFloat(m - 1 - count.value));
     const cell = nthcdr(m - 1 - (count as number), list);
     if (!(cell instanceof Cons)) return wrongType(Q.consp, cell);
-    cell.cdr = NIL;
+    setCdr(cell, NIL);
   }
   return list;
 }
@@ -358,7 +358,7 @@ export function take(n: number | bigint, list: LispObject): LispObject {
   m--;
   while (m > 0 && tail instanceof Cons) {
     const c = new Cons(tail.car, NIL);
-    prev.cdr = c;
+    linkCdr(prev, c);
     prev = c;
     tail = tail.cdr;
     m--;
@@ -374,7 +374,7 @@ defun('ntake', [integer, any], (n, list) => {
   if (list !== NIL && !(list instanceof Cons)) return wrongType(Q.listp, list);
   if (typeof n === 'bigint') return list;
   const tail = nthcdr(n - 1, list);
-  if (tail instanceof Cons) tail.cdr = NIL;
+  if (tail instanceof Cons) setCdr(tail, NIL);
   return list;
 });
 
@@ -414,7 +414,7 @@ export function copySequence(seq: LispObject): LispObject {
     let tail = seq.cdr;
     for (let i = 1; i < n; i++) {
       const c = new Cons((tail as Cons).car, NIL);
-      prev.cdr = c;
+      linkCdr(prev, c);
       prev = c;
       tail = (tail as Cons).cdr;
     }
@@ -530,7 +530,7 @@ export function nconc(args: readonly LispObject[]): LispObject {
     if (!(tem instanceof Cons)) wrongType(Q.consp, tem);
     const last = lastCons(tem as Cons);
     const next = args[i + 1];
-    last.cdr = next;
+    setCdr(last, next);
     if (next === NIL) carry = last;
   }
   return val;
@@ -583,7 +583,7 @@ export function nreverse(seq: LispObject): LispObject {
     while (tail instanceof Cons) {
       const next: LispObject = tail.cdr;
       if (next === seq) circularList(seq);
-      tail.cdr = prev;
+      setCdr(tail, prev);
       prev = tail;
       tail = next;
     }
@@ -671,10 +671,24 @@ defun('member', [any, any], member);
 
 export function assq(key: LispObject, alist: LispObject): LispObject {
   let tail = alist;
+  for (let n = INDEX_AFTER_STEPS; n > 0 && tail.constructor === Cons; n--) {
+    const e = (tail as Cons).car;
+    if (e.constructor === Cons && (e as Cons).car === key) return e;
+    tail = (tail as Cons).cdr;
+  }
+  if (tail.constructor === Cons) return assqLong(key, alist as Cons, tail as Cons);
+  if (tail !== NIL) wrongType(Q.listp, alist);
+  return NIL;
+}
+
+// assq past its first INDEX_AFTER_STEPS elements: from an index when there is one, else on from TAIL.
+function assqLong(key: LispObject, alist: Cons, tail: LispObject): LispObject {
+  const hit = indexedLookup(IndexKind.Assq, alist, key);
+  if (hit !== undefined) return hit;
   for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
-    const e = tail.car;
-    if (e.constructor === Cons && e.car === key) return e;
-    tail = tail.cdr;
+    const e = (tail as Cons).car;
+    if (e.constructor === Cons && (e as Cons).car === key) return e;
+    tail = (tail as Cons).cdr;
   }
   if (tail.constructor === Cons) return assqChecked(key, alist);
   if (tail !== NIL) wrongType(Q.listp, alist);
@@ -724,25 +738,39 @@ function assocWith(alist: LispObject, match: (e: Cons) => boolean): LispObject {
 export function assoc(key: LispObject, alist: LispObject, testfn: LispObject = NIL): LispObject {
   if (testfn === NIL || testfn === Q.equal) {
     // Hot case: string keys compare by text without the generic `equal'.
-    if (key instanceof LispString) {
-      const text = key.value;
-      let tail = alist;
-      for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
-        const e = tail.car;
-        if (e.constructor === Cons && e.car instanceof LispString && e.car.value === text && sameStringText(e.car, key)) return e;
-        tail = tail.cdr;
-      }
-      if (!(tail.constructor === Cons)) {
-        if (tail !== NIL) wrongType(Q.listp, alist);
-        return NIL;
-      }
-      return assocWith(alist, (e) => e.car instanceof LispString && sameStringText(e.car, key));
-    }
+    if (key instanceof LispString) return assocString(key, alist);
     if (typeof key === 'number' || key instanceof LispSymbol) return assq(key, alist);
     return assocWith(alist, (e) => equal(e.car, key));
   }
   if (testfn === Q.eq) return assq(key, alist);
   return assocWith(alist, (e) => call2(testfn, e.car, key) !== NIL);
+}
+
+// assoc of a string KEY: compares by text, without the generic `equal'.
+function assocString(key: LispString, alist: LispObject): LispObject {
+  let tail = alist;
+  for (let n = INDEX_AFTER_STEPS; n > 0 && tail.constructor === Cons; n--) {
+    if (isStringKeyOf(key, (tail as Cons).car)) return (tail as Cons).car;
+    tail = (tail as Cons).cdr;
+  }
+  if (tail.constructor === Cons) {
+    const hit = indexedLookup(IndexKind.AssocString, alist as Cons, key);
+    if (hit !== undefined) return hit;
+    for (let n = UNCHECKED_STEPS; n > 0 && tail.constructor === Cons; n--) {
+      if (isStringKeyOf(key, (tail as Cons).car)) return (tail as Cons).car;
+      tail = (tail as Cons).cdr;
+    }
+    if (tail.constructor === Cons) return assocWith(alist, (e) => e.car instanceof LispString && sameStringText(e.car, key));
+  }
+  if (tail !== NIL) wrongType(Q.listp, alist);
+  return NIL;
+}
+
+/** Is E an alist element with KEY's text as its key? */
+function isStringKeyOf(key: LispString, e: LispObject): boolean {
+  if (e.constructor !== Cons) return false;
+  const k = (e as Cons).car;
+  return k instanceof LispString && k.value === key.value && sameStringText(k, key);
 }
 
 export function rassq(key: LispObject, alist: LispObject): LispObject {
@@ -817,7 +845,7 @@ function deleteFromList(list: LispObject, matches: (x: LispObject) => boolean): 
   while (tail instanceof Cons) {
     if (matches(tail.car)) {
       if (prev === null) list = tail.cdr;
-      else prev.cdr = tail.cdr;
+      else setCdr(prev, tail.cdr);
     } else prev = tail;
     tail = tail.cdr;
     if (--left === 0) {
@@ -878,7 +906,7 @@ export function deleteDups(list: LispObject): LispObject {
   let tail: Cons = list;
   while (tail.cdr instanceof Cons) {
     const next: Cons = tail.cdr;
-    if (seen.get(next.car) !== undefined) tail.cdr = next.cdr;
+    if (seen.get(next.car) !== undefined) setCdr(tail, next.cdr);
     else {
       seen.put(next.car, T);
       tail = next;
@@ -1040,12 +1068,12 @@ function mergeLists(l1: LispObject, l2: LispObject, less: LessThan): LispObject 
   for (;;) {
     if (l1 === NIL) {
       if (tail === null) return l2;
-      tail.cdr = l2;
+      setCdr(tail, l2);
       return value;
     }
     if (l2 === NIL) {
       if (tail === null) return l1;
-      tail.cdr = l1;
+      setCdr(tail, l1);
       return value;
     }
     let taken: Cons;
@@ -1057,7 +1085,7 @@ function mergeLists(l1: LispObject, l2: LispObject, less: LessThan): LispObject 
       l2 = taken.cdr;
     }
     if (tail === null) value = taken;
-    else tail.cdr = taken;
+    else setCdr(tail, taken);
     tail = taken;
   }
 }
@@ -1067,7 +1095,7 @@ function sortListOfLength(list: LispObject, length: number, less: LessThan): Lis
   const frontLength = length >> 1;
   const lastOfFront = nthcdr(frontLength - 1, list) as Cons;
   const back = lastOfFront.cdr;
-  lastOfFront.cdr = NIL;
+  setCdr(lastOfFront, NIL);
   // Emacs 28 sorts the back half first (the order its predicate calls show).
   const sortedBack = sortListOfLength(back, length - frontLength, less);
   const sortedFront = sortListOfLength(list, frontLength, less);
@@ -1156,12 +1184,12 @@ export function copyTree(tree: LispObject, vecp: boolean): LispObject {
       maybeQuit();
       const x = tail.car;
       const c = new Cons(x instanceof Cons || (vecp && Array.isArray(x)) ? copyTree(x, vecp) : x, NIL);
-      prev.cdr = c;
+      linkCdr(prev, c);
       prev = c;
       tail = tail.cdr;
       check.step(tail);
     }
-    prev.cdr = vecp && Array.isArray(tail) ? copyTree(tail, vecp) : tail;
+    linkCdr(prev, vecp && Array.isArray(tail) ? copyTree(tail, vecp) : tail);
     return head.cdr;
   }
   if (vecp && Array.isArray(tree)) {
@@ -1179,7 +1207,7 @@ defun('copy-alist', [any], (alist) => {
   const copy = append([alist, NIL]);
   for (let tail = copy; tail instanceof Cons; tail = tail.cdr) {
     const e = tail.car;
-    if (e instanceof Cons) tail.car = new Cons(e.car, e.cdr);
+    if (e instanceof Cons) setCar(tail, new Cons(e.car, e.cdr));
   }
   return copy;
 });

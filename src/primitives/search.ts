@@ -6,7 +6,7 @@
 import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, Subr, intern, list, signal, error, wrongType,
   argsOutOfRange, listToArray, arrayToList, TailCheck,
-  isAsciiText,
+  isAsciiText, setCar, setCdr,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any, string } from '../lisp/defun.js';
 import {
@@ -411,11 +411,11 @@ defun('match-data', [optional(any), optional(any), optional(any)], (integers, re
   let tail: Cons = reuse;
   let i = 0;
   for (; i < data.length; i++) {
-    tail.car = data[i];
+    setCar(tail, data[i]);
     if (i + 1 < data.length) {
       if (tail.cdr instanceof Cons) tail = tail.cdr;
       else {
-        tail.cdr = arrayToList(data.slice(i + 1));
+        setCdr(tail, arrayToList(data.slice(i + 1)));
         return reuse;
       }
     }
@@ -423,7 +423,7 @@ defun('match-data', [optional(any), optional(any), optional(any)], (integers, re
   // Emacs's loop here never ends on a circular REUSE (and cannot be quit); ours signals circular-list.
   const rest = data.length > 0 ? tail.cdr : reuse;
   const check = new TailCheck(rest);
-  for (let p: LispObject = rest; p instanceof Cons; p = p.cdr, check.step(p)) p.car = NIL;
+  for (let p: LispObject = rest; p instanceof Cons; p = p.cdr, check.step(p)) setCar(p, NIL);
   return reuse;
 });
 

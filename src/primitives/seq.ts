@@ -5,7 +5,7 @@
 // The macros (seq-doseq, seq-let, seq-setq) belong to the Lisp library.
 import {
   type LispObject, Cons, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable,
-  LispHashTable, equalTest, equal, signal, wrongType, list as makeList, makeString, intern, MAX_ELEMENTS, memoryExhausted,
+  LispHashTable, equalTest, equal, signal, wrongType, list as makeList, makeString, intern, MAX_ELEMENTS, memoryExhausted, setCdr,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, any, optional, bool } from '../lisp/defun.js';
 import { funcall, funcall1, funcall2 } from '../eval/index.js';
@@ -260,7 +260,7 @@ defun('seq-group-by', [any, any], (fn, seq) =>
       const key = funcall1(fn, x);
       const cell = assoc(key, acc);
       if (cell instanceof Cons) {
-        cell.cdr = new Cons(x, cell.cdr);
+        setCdr(cell, new Cons(x, cell.cdr));
         return acc;
       }
       return new Cons(makeList(key, x), acc);

@@ -3,7 +3,7 @@
 // The fields follow what Emacs shows through the process accessors
 // (spec/network-processes.md).
 import {
-  type LispObject, type LispOpaque, LispSymbol, Cons, NIL, intern, list, error,
+  type LispObject, type LispOpaque, LispSymbol, Cons, NIL, intern, list, error, setCar, setCdr,
 } from '../lisp/index.js';
 import { Marker, type Buffer } from '../buffer/buffer.js';
 import type { DirectWrite, NetBytes, NetFamily, NetId } from '../host/protocol.js';
@@ -177,14 +177,14 @@ export function plistPut(plist: LispObject, key: LispObject, value: LispObject):
   let last: Cons | null = null;
   for (let p = plist; p instanceof Cons && p.cdr instanceof Cons; p = p.cdr.cdr) {
     if (p.car === key) {
-      p.cdr.car = value;
+      setCar(p.cdr, value);
       return plist;
     }
     last = p.cdr;
   }
   const tail = list(key, value);
   if (last === null) return tail;
-  last.cdr = tail;
+  setCdr(last, tail);
   return plist;
 }
 

@@ -25,7 +25,7 @@ import {
   signal,
   wrongType,
   argsOutOfRange,
-  Subr,
+  Subr, linkCdr, setCar, setCdr,
 } from '../lisp/index.js';
 import { TOKEN, HashKind, type HashPayload, LexError, TokenStream, type TokenChunk } from './lexer.js';
 import { SourceText, recordPosition, copyPosition } from './positions.js';
@@ -305,7 +305,7 @@ export class FormReader {
             if (top.dotState === 0) {
               const cell = new Cons(value, NIL);
               if (top.tail === null) top.head = cell;
-              else top.tail.cdr = cell;
+              else linkCdr(top.tail, cell);
               top.tail = cell;
             } else if (top.dotState === 1) {
               top.dotValue = value;
@@ -426,7 +426,7 @@ export class FormReader {
       // Emacs reads `(. X)' as X.
       value = f.dotState === 2 ? f.dotValue : NIL;
     } else {
-      if (f.dotState === 2) f.tail!.cdr = f.dotValue;
+      if (f.dotState === 2) linkCdr(f.tail!, f.dotValue);
       value = f.head;
       if (this.source !== null && f.kind === Frame.List) recordPosition(f.head, this.source, f.offset);
     }
@@ -440,8 +440,8 @@ export class FormReader {
     if (value === placeholder) return placeholder;
     if (value instanceof Cons) {
       // As Emacs does, the placeholder becomes the cons, so references to it need no patching.
-      placeholder.car = value.car;
-      placeholder.cdr = value.cdr;
+      setCar(placeholder, value.car);
+      setCdr(placeholder, value.cdr);
       copyPosition(value, placeholder);
       return placeholder;
     }
@@ -512,9 +512,9 @@ function substitute(root: LispObject, placeholder: Cons, replacement: LispObject
     if (typeof x !== 'object' || seen.has(x)) continue;
     if (x instanceof Cons) {
       seen.add(x);
-      if (x.car === placeholder) x.car = replacement;
+      if (x.car === placeholder) setCar(x, replacement);
       else work.push(x.car);
-      if (x.cdr === placeholder) x.cdr = replacement;
+      if (x.cdr === placeholder) setCdr(x, replacement);
       else work.push(x.cdr);
     } else if (Array.isArray(x) || x instanceof LispRecord) {
       seen.add(x);
