@@ -4,6 +4,9 @@
 (defmacro ignore-errors (&rest body)
   `(condition-case nil (progn ,@body) (error nil)))
 
+(defmacro bound-and-true-p (var)
+  `(and (boundp ',var) ,var))
+
 (defmacro ignore-error (condition &rest body)
   `(condition-case nil (progn ,@body) (,condition nil)))
 
