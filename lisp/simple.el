@@ -43,7 +43,6 @@
 (defvar kill-do-not-save-duplicates nil)
 (defvar kill-whole-line nil)
 (defvar kill-read-only-ok nil)
-(defvar yank-excluded-properties t)
 
 (defun kill-new (string &optional replace)
   (unless (and kill-do-not-save-duplicates kill-ring
@@ -140,8 +139,64 @@
   (when (consp arg) (exchange-point-and-mark))
   nil)
 
+(defvar yank-excluded-properties
+  '(category field follow-link fontified font-lock-face help-echo intangible invisible
+    keymap local-map mouse-face read-only yank-handler))
+(defvar yank-handled-properties
+  '((font-lock-face . yank-handle-font-lock-face-property)
+    (category . yank-handle-category-property)))
+(defvar yank-undo-function nil)
+
+(defun yank-handle-font-lock-face-property (face start end)
+  (and face (null (bound-and-true-p font-lock-defaults))
+       (put-text-property start end 'face face)))
+
+(defun yank-handle-category-property (category start end)
+  ;; The category symbol's properties become the text's own, under those it has already.
+  (when category
+    (let ((from start))
+      (while (< from end)
+        (let ((to (next-property-change from nil end))
+              (own (text-properties-at from)))
+          (set-text-properties from to (symbol-plist category))
+          (add-text-properties from to own)
+          (setq from to))))))
+
+(defun remove-yank-excluded-properties (start end)
+  (let ((inhibit-read-only t))
+    (dolist (handler yank-handled-properties)
+      (let ((from start))
+        (while (< from end)
+          (let ((to (next-single-property-change from (car handler) nil end)))
+            (funcall (cdr handler) (get-text-property from (car handler)) from to)
+            (setq from to)))))
+    (if (eq yank-excluded-properties t)
+        (set-text-properties start end nil)
+      (remove-list-of-text-properties start end yank-excluded-properties))))
+
 (defun insert-for-yank (string)
-  (insert string))
+  ;; Each stretch with its own yank-handler is inserted on its own.
+  (let (to)
+    (while (setq to (next-single-property-change 0 'yank-handler string))
+      (insert-for-yank-1 (substring string 0 to))
+      (setq string (substring string to))))
+  (insert-for-yank-1 string))
+
+(defun insert-for-yank-1 (string)
+  (let* ((handler (and (stringp string) (get-text-property 0 'yank-handler string)))
+         (param (or (nth 1 handler) string))
+         (opoint (point)))
+    (setq yank-undo-function t)
+    (if (nth 0 handler)
+        (funcall (car handler) param)
+      (insert param))
+    (let ((end (point)))
+      (unless (nth 2 handler)
+        (remove-yank-excluded-properties opoint end))
+      ;; The last character's properties must not stick to what is typed after it.
+      (when (and (> end opoint) (text-properties-at (1- end)))
+        (put-text-property (1- end) end 'rear-nonsticky t))
+      (setq yank-undo-function (nth 3 handler)))))
 
 (defun zap-to-char (arg char &optional _interactive)
   (kill-region (point) (progn (search-forward (char-to-string char) nil nil arg) (point))))

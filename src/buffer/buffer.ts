@@ -5,7 +5,7 @@
 // is [begv, zv].
 import {
   type LispObject, type LispOpaque, type ValueCell, LispSymbol, LispString, NIL, T, UNBOUND, Q,
-  intern, signal, list, error, type CharTable,
+  intern, signal, list, error, type CharTable, type TextProps,
 } from '../lisp/index.js';
 import { TextStore } from './text.js';
 
@@ -81,6 +81,8 @@ export class Buffer implements LispOpaque {
   inhibitHooks = false;
   /** The buffer's syntax table; null for the standard one (not made until Lisp asks for it). */
   syntaxTable: CharTable | null = null;
+  /** Text properties over the whole text (offset = position - 1); null while there are none. */
+  props: TextProps | null = null;
   private nameString: LispString | null = null;
 
   constructor(public name: string) {}
@@ -149,6 +151,8 @@ export class Buffer implements LispOpaque {
   insertAt(pos: number, s: string, beforeMarkers = false): number {
     const n = this.text.insert(pos - 1, s);
     if (n === 0) return 0;
+    // Inserted text has no properties, whatever surrounds it (only insert-and-inherit would inherit).
+    if (this.props !== null) this.props.insertGap(pos - 1, n);
     const ms = this.markers;
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
@@ -167,6 +171,10 @@ export class Buffer implements LispOpaque {
     if (from >= to) return;
     const n = to - from;
     this.text.delete(from - 1, to - 1);
+    if (this.props !== null) {
+      this.props.delete(from - 1, to - 1);
+      if (this.props.runs.length === 0) this.props = null;
+    }
     const ms = this.markers;
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];

@@ -2,7 +2,7 @@
 // checks, change hooks, then the raw edit. Every builtin that changes
 // buffer text goes through here.
 import {
-  type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, UNBOUND, intern, signal, list,
+  type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, UNBOUND, intern, signal, list, TextProps,
 } from '../lisp/index.js';
 import { symbolValueCell, specbind, specpdlDepth, unbindTo } from '../eval/state.js';
 import { funcall } from '../eval/index.js';
@@ -127,10 +127,22 @@ export function replaceText(from: number, to: number, text: string): void {
   if (hooks) afterChange(from, from + n, to - from);
 }
 
-/** The text of [from, to) of buf as a Lisp string: multibyte unless the buffer is unibyte. */
-export function bufferSubstring(buf: Buffer, from: number, to: number): LispString {
+/** The text of [from, to) of buf as a Lisp string (multibyte unless the buffer is unibyte), with its text properties unless told. */
+export function bufferSubstring(buf: Buffer, from: number, to: number, withProperties = true): LispString {
   const text = buf.substring(from, to);
-  if (buf.locals.get(Qenable_multibyte_characters) !== NIL) return new LispString(text, true);
-  // A unibyte buffer: raw-byte characters are the bytes themselves.
-  return new LispString(text.replace(/[\udc80-\udcff]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xdc80 + 0x80)), false);
+  const s =
+    buf.locals.get(Qenable_multibyte_characters) !== NIL
+      ? new LispString(text, true)
+      : // A unibyte buffer: raw-byte characters are the bytes themselves.
+        new LispString(text.replace(/[\udc80-\udcff]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xdc80 + 0x80)), false);
+  if (withProperties && buf.props !== null) s.intervals = buf.props.slice(from - 1, to - 1, true);
+  return s;
+}
+
+/** Gives the text just inserted at pos (0-based in s's terms: s's own text) the properties of string s. */
+export function insertStringProperties(buf: Buffer, pos: number, s: LispString): void {
+  const props = s.intervals;
+  if (props === null || props.empty) return;
+  if (buf.props === null) buf.props = TextProps.whole(buf.z - 1, NIL);
+  buf.props.graft(pos - 1, props);
 }

@@ -38,7 +38,10 @@ export function eql(a: LispObject, b: LispObject): boolean {
  * 200 signals "Stack overflow in equal", and two circular lists signal
  * circular-list instead of looping.
  */
-export function equal(a: LispObject, b: LispObject, depth = 0): boolean {
+/** How equal compares two strings: by text, or (equal-including-properties) by text and properties. */
+export type StringEquality = (a: LispString, b: LispString) => boolean;
+
+export function equal(a: LispObject, b: LispObject, depth = 0, sameStrings: StringEquality = sameStringText): boolean {
   if (depth > 200) error('Stack overflow in equal');
   let steps = 0;
   let tortoise = a;
@@ -46,7 +49,7 @@ export function equal(a: LispObject, b: LispObject, depth = 0): boolean {
     if (a === b) return true;
     if (a instanceof Cons) {
       if (!(b instanceof Cons)) return false;
-      if (!equal(a.car, b.car, depth + 1)) return false;
+      if (!equal(a.car, b.car, depth + 1, sameStrings)) return false;
       a = a.cdr;
       b = b.cdr;
       // Brent-style check, only on long lists.
@@ -56,10 +59,10 @@ export function equal(a: LispObject, b: LispObject, depth = 0): boolean {
       }
       continue;
     }
-    if (a instanceof LispString) return b instanceof LispString && sameStringText(a, b);
+    if (a instanceof LispString) return b instanceof LispString && sameStrings(a, b);
     if (a instanceof LispFloat) return b instanceof LispFloat && sameFloatBits(a.value, b.value);
-    if (Array.isArray(a)) return Array.isArray(b) && equalArrays(a, b, depth);
-    if (a instanceof LispRecord) return b instanceof LispRecord && equalArrays(a.slots, b.slots, depth);
+    if (Array.isArray(a)) return Array.isArray(b) && equalArrays(a, b, depth, sameStrings);
+    if (a instanceof LispRecord) return b instanceof LispRecord && equalArrays(a.slots, b.slots, depth, sameStrings);
     if (a instanceof BoolVector) {
       if (!(b instanceof BoolVector) || a.bits.length !== b.bits.length) return false;
       for (let i = 0; i < a.bits.length; i++) if (a.bits[i] !== b.bits[i]) return false;
@@ -69,9 +72,9 @@ export function equal(a: LispObject, b: LispObject, depth = 0): boolean {
   }
 }
 
-function equalArrays(a: LispObject[], b: LispObject[], depth: number): boolean {
+function equalArrays(a: LispObject[], b: LispObject[], depth: number, sameStrings: StringEquality): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i], depth + 1)) return false;
+  for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i], depth + 1, sameStrings)) return false;
   return true;
 }
 

@@ -3,6 +3,7 @@ export * from './types.js';
 export * from './symbol.js';
 export * from './cons.js';
 export * from './list-index.js';
+export * from './intervals.js';
 export * from './number.js';
 export * from './string.js';
 export * from './vector.js';

@@ -6,6 +6,7 @@
 import type { LispObject } from './types.js';
 import { MAX_ELEMENTS, memoryExhausted } from './signal.js';
 import { listMutation } from './cons.js';
+import type { TextProps } from './intervals.js';
 
 export const RAW_BYTE_BASE = 0x3fff80;
 /** Where raw bytes 128-255 sit in multibyte text: lone low surrogates U+DC80-U+DCFF. */
@@ -14,8 +15,8 @@ export const RAW_SURROGATE_BASE = 0xdc80;
 export class LispString {
   /** -1: not yet known; 0: no surrogate pairs; 1: some. */
   private astral = -1;
-  /** Text properties, managed by the textprop layer. */
-  intervals: unknown = null;
+  /** Text properties (src/primitives/textprop.ts); null when the string has none. */
+  intervals: TextProps | null = null;
 
   constructor(
     private text: string,

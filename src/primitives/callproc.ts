@@ -224,14 +224,14 @@ defunRest('call-process-region', 3, (a) => {
   const buf = currentBuffer();
   if (start instanceof LispString) input = start;
   else if (start === NIL) {
-    input = bufferSubstring(buf, 1, buf.z);
+    input = bufferSubstring(buf, 1, buf.z, false);
     if (del !== NIL) {
       const [b, e] = [buf.begv, buf.zv];
       deleteText(b, e);
     }
   } else {
     const [from, to] = validateRegion(start, end);
-    input = bufferSubstring(buf, from, to);
+    input = bufferSubstring(buf, from, to, false);
     if (del !== NIL) deleteText(from, to);
   }
   return callProcess(program, NIL, destination, a.slice(6), encodeInput(input));

@@ -144,7 +144,14 @@ const SIGMA = 0x3a3;
 const FINAL_SIGMA = 0x3c2;
 
 /** Case conversion of a string into a new string of the same multibyteness. */
+/** The case-converted copy of S, with its text properties when the length is unchanged (Emacs converts a copy in place). */
 export function casifyString(s: LispString, mode: CaseMode): LispString {
+  const r = casifyText(s, mode);
+  if (s.intervals !== null && r.length === s.length) r.intervals = s.intervals.slice(0, s.length);
+  return r;
+}
+
+function casifyText(s: LispString, mode: CaseMode): LispString {
   const text = s.value;
   // ASCII-only text under upcase/downcase: JS's own conversion is the same (checked at load).
   if ((mode === CaseMode.Up || mode === CaseMode.Down) && asciiCaseIsStandard && isAsciiText(text)) {

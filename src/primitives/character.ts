@@ -3,7 +3,7 @@
 // from characters.
 import {
   type LispObject, LispString, NIL, T, intern, lispCharToJs, RAW_BYTE_BASE, RAW_SURROGATE_BASE, MAX_CHAR, unibyteToMultibyteText,
-  error, argsOutOfRange, wrongType, Q,
+  error, argsOutOfRange, wrongType, Q, concatProps,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, optional, any, character, string, integer, bool } from '../lisp/defun.js';
 import { symbolValue } from '../eval/state.js';
@@ -264,10 +264,16 @@ const EMPTY_UNIBYTE = new LispString('', false);
 /** Concatenates strings as `concat` does: multibyte if any part is, unibyte parts' bytes then becoming raw bytes. */
 export function joinStrings(parts: readonly LispString[]): LispString {
   let multibyte = false;
-  for (const p of parts) if (p.multibyte) multibyte = true;
+  let props = false;
+  for (const p of parts) {
+    if (p.multibyte) multibyte = true;
+    if (p.intervals !== null) props = true;
+  }
   let text = '';
   for (const p of parts) text += multibyte ? multibyteText(p) : p.value;
-  return new LispString(text, multibyte);
+  const result = new LispString(text, multibyte);
+  if (props) result.intervals = concatProps(parts.map((p) => ({ props: p.intervals, length: p.length })));
+  return result;
 }
 
 // Emacs 29's char-uppercase-p, provided because code written for newer Emacsen uses it.

@@ -766,7 +766,14 @@ export function internIn(name: string, table: Map<string, LispSymbol>): LispSymb
   return s;
 }
 
-defun('intern', [string, optional(any)], (name, ob) => internIn(name.value, obarrayTable(ob)));
+defun('intern', [string, optional(any)], (name, ob) => {
+  const table = obarrayTable(ob);
+  const known = table === globalObarrayMap ? globalObarrayMap.has(name.value) : table.has(name.value);
+  const s = internIn(name.value, table);
+  // A new symbol's name is the string itself, text properties and all, as in Emacs.
+  if (!known) symbolNames.set(s, name);
+  return s;
+});
 defun('intern-soft', [any, optional(any)], (name, ob) => {
   const key = name instanceof LispSymbol ? name.name : name instanceof LispString ? name.value : wrongType(Q.stringp, name);
   const found = obarrayTable(ob).get(key);

@@ -13,7 +13,7 @@ import { funcall } from '../eval/index.js';
 import {
   Buffer, Marker, currentBuffer, setCurrentBuffer, checkLive, markerNowhere, isMarker,
 } from '../buffer/buffer.js';
-import { insertAtPoint, deleteText, replaceText, bufferSubstring, barfIfReadOnly } from '../buffer/insdel.js';
+import { insertAtPoint, deleteText, replaceText, bufferSubstring, barfIfReadOnly, insertStringProperties } from '../buffer/insdel.js';
 import { localizedInfo, Qmark_active } from '../buffer/locals.js';
 import { charText, charWidth } from './character.js';
 import { casifyString, CaseMode } from './casefiddle.js';
@@ -390,22 +390,30 @@ function argText(x: LispObject): string {
   return wrongType(Q.char_or_string_p, x);
 }
 
-defunRest('insert', 0, (args) => {
-  insertAtPoint(insertionText(args));
+/**
+ * insert and its variants: the text of ARGS at point, each string with its
+ * text properties. Where properties are about, each argument is its own
+ * insertion as in Emacs (so each plain piece gets a run of its own).
+ */
+function insertArgs(args: LispObject[], beforeMarkers: boolean): LispObject {
+  const buf = currentBuffer();
+  if (buf.props === null && !args.some((a) => a instanceof LispString && a.intervals !== null)) {
+    insertAtPoint(insertionText(args), beforeMarkers);
+    return NIL;
+  }
+  for (const a of args) {
+    const at = buf.pt;
+    insertAtPoint(argText(a), beforeMarkers);
+    if (a instanceof LispString) insertStringProperties(buf, at, a);
+  }
   return NIL;
-});
-defunRest('insert-and-inherit', 0, (args) => {
-  insertAtPoint(insertionText(args));
-  return NIL;
-});
-defunRest('insert-before-markers', 0, (args) => {
-  insertAtPoint(insertionText(args), true);
-  return NIL;
-});
-defunRest('insert-before-markers-and-inherit', 0, (args) => {
-  insertAtPoint(insertionText(args), true);
-  return NIL;
-});
+}
+
+defunRest('insert', 0, (args) => insertArgs(args, false));
+// Inserted text does not inherit its neighbours' properties here: stickiness is not implemented.
+defunRest('insert-and-inherit', 0, (args) => insertArgs(args, false));
+defunRest('insert-before-markers', 0, (args) => insertArgs(args, true));
+defunRest('insert-before-markers-and-inherit', 0, (args) => insertArgs(args, true));
 
 defun('insert-char', [character, optional(fixnum), optional(any)], (c, count) => {
   const n = count === NIL ? 1 : (count as number);
@@ -414,19 +422,27 @@ defun('insert-char', [character, optional(fixnum), optional(any)], (c, count) =>
   return NIL;
 });
 
-function insertBufferSubstring(buffer: LispObject, start: LispObject, end: LispObject): LispObject {
+function insertBufferSubstring(buffer: LispObject, start: LispObject, end: LispObject, withProperties: boolean): LispObject {
   const src = decodeBuffer(buffer);
   checkLive(src);
   let s = start === NIL ? src.begv : fixPosition(start);
   let e = end === NIL ? src.zv : fixPosition(end);
   if (e < s) [s, e] = [e, s];
   if (!(src.begv <= s && e <= src.zv)) argsOutOfRange(start, end);
+  const text = withProperties && src.props !== null ? bufferSubstring(src, s, e) : null;
+  const buf = currentBuffer();
+  const at = buf.pt;
   insertAtPoint(src.substring(s, e));
+  if (text !== null) insertStringProperties(buf, at, text);
   return NIL;
 }
 
-defun('insert-buffer-substring', [any, optional(any), optional(any)], insertBufferSubstring);
-defun('insert-buffer-substring-no-properties', [any, optional(any), optional(any)], insertBufferSubstring);
+defun('insert-buffer-substring', [any, optional(any), optional(any)], (buffer, start, end) =>
+  insertBufferSubstring(buffer, start, end, true),
+);
+defun('insert-buffer-substring-no-properties', [any, optional(any), optional(any)], (buffer, start, end) =>
+  insertBufferSubstring(buffer, start, end, false),
+);
 
 defun('newline', [optional(any), optional(any)], (n) => {
   const count = typeof n === 'number' ? n : 1;
@@ -491,7 +507,7 @@ defun('buffer-substring', [any, any], (start, end) => {
 
 defun('buffer-substring-no-properties', [any, any], (start, end) => {
   const [s, e] = validateRegion(start, end);
-  return bufferSubstring(currentBuffer(), s, e);
+  return bufferSubstring(currentBuffer(), s, e, false);
 });
 
 /**

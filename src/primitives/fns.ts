@@ -9,7 +9,7 @@
 import {
   type LispObject, LispSymbol, Cons, arrayToList, NIL, T, Q, LispString, LispFloat, BoolVector, CharTable, LispRecord,
   LispHashTable, equalTest, eql, equal, signal, wrongType, argsOutOfRange, error, list as makeList,
-  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck, UNCHECKED_STEPS, INDEX_AFTER_STEPS, IndexKind, indexedLookup, unibyteToMultibyteText, linkCdr, setCar, setCdr,
+  normalizeBig, toBig, lispCharToJs, MAX_CHAR, RAW_BYTE_BASE, intern, Subr, sameStringText, MAX_ELEMENTS, memoryExhausted, TailCheck, UNCHECKED_STEPS, INDEX_AFTER_STEPS, IndexKind, indexedLookup, samePropertiesThroughout, concatProps, unibyteToMultibyteText, linkCdr, setCar, setCdr,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, any, integer, fixnum, optional, bool,
@@ -86,7 +86,9 @@ function mulNum(a: Num, b: Num): Num {
 // equal is fns.c's; its algorithm lives with the object model.
 defun('equal', [any, any], (a, b) => bool(equal(a, b)));
 // Strings carry no text properties here, so this is `equal'.
-defun('equal-including-properties', [any, any], (a, b) => bool(equal(a, b)));
+defun('equal-including-properties', [any, any], (a, b) =>
+  bool(equal(a, b, 0, (x, y) => sameStringText(x, y) && samePropertiesThroughout(x, y))),
+);
 
 // ---- length ------------------------------------------------------------------
 
@@ -421,7 +423,11 @@ export function copySequence(seq: LispObject): LispObject {
     return head;
   }
   if (Array.isArray(seq)) return seq.slice();
-  if (seq instanceof LispString) return new LispString(seq.value, seq.multibyte);
+  if (seq instanceof LispString) {
+    const copy = new LispString(seq.value, seq.multibyte);
+    if (seq.intervals !== null) copy.intervals = seq.intervals.slice(0, seq.length);
+    return copy;
+  }
   if (seq instanceof BoolVector) return new BoolVector(seq.bits.slice());
   if (seq instanceof LispRecord) return new LispRecord(seq.slots.slice());
   if (seq instanceof CharTable) return copyCharTable(seq);
@@ -482,10 +488,12 @@ export function concatToString(args: readonly LispObject[]): LispString {
     parts[i] = elems;
   }
   let text = '';
+  let props = false;
   for (const p of parts) {
     if (p instanceof LispString) {
       if (!multibyte || p.multibyte) text += p.value;
       else text += unibyteToMultibyteText(p.value);
+      if (p.intervals !== null) props = true;
       continue;
     }
     for (const c of p as number[]) {
@@ -493,7 +501,9 @@ export function concatToString(args: readonly LispObject[]): LispString {
       else text += String.fromCharCode(c >= RAW_BYTE_BASE ? c - RAW_BYTE_BASE + 0x80 : c);
     }
   }
-  return new LispString(text, multibyte);
+  const result = new LispString(text, multibyte);
+  if (props) result.intervals = concatProps(parts.map((p) => (p instanceof LispString ? { props: p.intervals, length: p.length } : { props: null, length: p.length })));
+  return result;
 }
 
 // ---- nconc ----------------------------------------------------------------------------
@@ -1009,12 +1019,12 @@ defun('mapconcat', [any, any, any], (fn, seq, separator) => {
   const mapped: LispObject[] = [];
   mapSequence(fn, seq, leni, mapped);
   // The usual case, strings joined by a string, all unibyte: a plain join.
-  if (separator instanceof LispString && !separator.multibyte) {
+  if (separator instanceof LispString && !separator.multibyte && separator.intervals === null) {
     let text = '';
     let i = 0;
     for (; i < mapped.length; i++) {
       const m = mapped[i];
-      if (!(m instanceof LispString) || m.multibyte) break;
+      if (!(m instanceof LispString) || m.multibyte || m.intervals !== null) break;
       text += i > 0 ? separator.value + m.value : m.value;
     }
     if (i === mapped.length) return new LispString(text, false);

@@ -5,7 +5,7 @@
 import {
   type LispObject, LispSymbol, LispString, LispFloat, NIL, UNBOUND, Q, intern, signal, wrongType, list,
   makeString, lispCharToJs, MAX_CHAR,
-  isAsciiText,
+  isAsciiText, TextProps, addRunProperties, pairs,
 } from '../lisp/index.js';
 import { declareModule, defunRest, defvar } from '../lisp/defun.js';
 import { printToString, fixedDigits, expDigits, generalDigits } from '../reader/printer.js';
@@ -133,6 +133,13 @@ function isDigit(c: number): boolean {
  * format string's ` and ' follow text-quoting-style).
  */
 export function formatString(fmt: LispString, args: LispObject[], message: boolean): LispString {
+  if (fmt.value === '%s' && fmt.intervals === null && args.length > 0 && args[0] instanceof LispString) {
+    // Emacs returns the argument itself here.
+    return args[0];
+  }
+  if (fmt.intervals !== null || args.some((a) => a instanceof LispString && a.intervals !== null)) {
+    return formatWithProperties(fmt, args, message);
+  }
   // format-message differs from format only in the format string's quotes:
   // without any, the parsed template serves it too (`error' formats this way).
   if (!message || (fmt.value.indexOf('`') < 0 && fmt.value.indexOf("'") < 0)) {
@@ -312,8 +319,24 @@ function formatPiece(fmt: LispString, arg: LispObject, conv: number, flags: numb
   return r;
 }
 
+/**
+ * Where a piece of the format string (a literal run or a specifier, in
+ * code units of the format) landed in the result (in its code units). For a
+ * %s of a string, textStart is where the argument's text begins after any
+ * padding on the left.
+ */
+interface Placed {
+  fmtStart: number;
+  fmtEnd: number;
+  outStart: number;
+  outEnd: number;
+  literal: boolean;
+  arg: LispString | null;
+  textStart: number;
+}
+
 /** The general formatter: field numbers, format-message quoting, errors in Emacs's order. */
-function formatSlow(fmt: LispString, args: LispObject[], message: boolean): LispString {
+function formatSlow(fmt: LispString, args: LispObject[], message: boolean, layout: Placed[] | null = null): LispString {
   const f = fmt.value;
   const n = f.length;
   let out = '';
@@ -328,6 +351,7 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
       const lit = f.slice(literalFrom, end);
       const styled = message ? substituteQuotes(lit) : lit;
       if (styled !== lit && styled.indexOf('\u2018') + styled.indexOf('\u2019') > -2) multibyte = true;
+      layout?.push({ fmtStart: literalFrom, fmtEnd: end, outStart: out.length, outEnd: out.length + styled.length, literal: true, arg: null, textStart: 0 });
       out += styled;
     }
   };
@@ -339,6 +363,7 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
       continue;
     }
     flushLiteral(i);
+    const specStart = i;
     i++;
     // Field number: digits followed by '$'.
     let j = i;
@@ -355,6 +380,9 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
     i++;
     literalFrom = i;
     if (conv === 37) {
+      // Emacs copies the second % as text: a property of the first one is lost.
+      layout?.push({ fmtStart: specStart, fmtEnd: i - 1, outStart: out.length, outEnd: out.length, literal: false, arg: null, textStart: 0 });
+      layout?.push({ fmtStart: i - 1, fmtEnd: i, outStart: out.length, outEnd: out.length + 1, literal: true, arg: null, textStart: 0 });
       out += '%';
       continue;
     }
@@ -380,6 +408,13 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
       }
       if (prec >= 0) text = text.slice(0, prefixFittingWidth(text, prec));
       piece = padText(text, width, flags);
+      if (layout !== null) {
+        const left = flags & FLAG_MINUS ? 0 : piece.length - text.length;
+        layout.push({
+          fmtStart: specStart, fmtEnd: i, outStart: out.length, outEnd: out.length + piece.length, literal: false,
+          arg: conv === 115 && arg instanceof LispString ? arg : null, textStart: out.length + left,
+        });
+      }
     } else if (conv === 99) {
       if (typeof arg !== 'number') formatError("Format specifier doesn't match argument type");
       if (arg < 0 || arg > MAX_CHAR) wrongType(Q.characterp, arg);
@@ -391,6 +426,9 @@ function formatSlow(fmt: LispString, args: LispObject[], message: boolean): Lisp
       piece = formatFloat(arg, conv, flags, width, prec);
     } else {
       piece = formatInteger(arg, conv, flags, width, prec);
+    }
+    if (layout !== null && !(conv === 115 || conv === 83)) {
+      layout.push({ fmtStart: specStart, fmtEnd: i, outStart: out.length, outEnd: out.length + piece.length, literal: false, arg: null, textStart: 0 });
     }
     out += piece;
   }
@@ -413,9 +451,103 @@ function rawBytesFromUnibyteArgs(fmt: LispString, args: LispObject[], message: b
   return formatString(fmt, converted, message).value;
 }
 
+// ---- text properties ----------------------------------------------------------------
+
+/**
+ * format with text properties, as Emacs's styled_format: the result gets the
+ * format string's runs first (a run over a specifier's % covers all its
+ * output, one that starts inside it none), then each %s argument's runs
+ * where its text went (a run reaching the argument's end reaches the end of
+ * a field padded on the right). Each is added as add-text-properties adds.
+ */
+function formatWithProperties(fmt: LispString, args: LispObject[], message: boolean): LispString {
+  const layout: Placed[] = [];
+  const result = formatSlow(fmt, args, message, layout);
+  const out = result.value;
+  if (layout.every((p) => p.literal) && fmt.intervals !== null && out === fmt.value) {
+    // No specifier: the properties come over as they are, pairs in their order.
+    result.intervals = fmt.intervals.slice(0, fmt.length, true);
+    return result;
+  }
+  const f = fmt.value;
+  let props: TextProps | null = null;
+  const add = (startUnit: number, endUnit: number, plist: LispObject): void => {
+    const s = unitToChar(out, startUnit);
+    const e = unitToChar(out, endUnit);
+    if (s >= e || plist === NIL) return;
+    props ??= TextProps.whole(result.length, NIL);
+    addRunProperties(props, s, e, pairs(plist), true);
+  };
+  if (fmt.intervals !== null) {
+    const mapStart = (u: number): number => {
+      for (const p of layout) {
+        if (p.literal ? p.fmtStart <= u && u < p.fmtEnd : p.fmtStart <= u && u < p.fmtEnd) {
+          return p.literal ? p.outStart + (u - p.fmtStart) : u === p.fmtStart ? p.outStart : p.outEnd;
+        }
+      }
+      return out.length;
+    };
+    const mapEnd = (u: number): number => {
+      for (const p of layout) {
+        if (p.fmtStart < u && u <= p.fmtEnd) return p.literal ? p.outStart + (u - p.fmtStart) : p.outEnd;
+      }
+      return 0;
+    };
+    for (const run of fmt.intervals.runs) {
+      if (run.plist !== NIL) add(mapStart(charToUnit(f, run.start)), mapEnd(charToUnit(f, run.end)), run.plist);
+    }
+  }
+  for (const p of layout) {
+    const arg = p.arg;
+    if (arg === null || arg.intervals === null) continue;
+    const origLength = arg.length;
+    // Emacs 28 puts an argument's properties where its text begins, but at the
+    // start of its padded field when the format string has properties too.
+    const textStart = unitToChar(out, fmt.intervals !== null ? p.outStart : p.textStart);
+    const newLength = unitToChar(out, p.outEnd) - textStart;
+    for (const run of arg.intervals.runs) {
+      if (run.plist === NIL || run.start >= newLength) continue;
+      const end = run.end >= origLength || run.end > newLength ? newLength : run.end;
+      add(charToUnit(out, textStart + run.start), charToUnit(out, textStart + end), run.plist);
+    }
+  }
+  result.intervals = props;
+  return result;
+}
+
+/** Character index of code unit u in text (they differ past a surrogate pair). */
+function unitToChar(text: string, u: number): number {
+  let c = u;
+  for (let i = 0; i < u - 1; i++) {
+    const x = text.charCodeAt(i);
+    if (x >= 0xd800 && x <= 0xdbff) {
+      const y = text.charCodeAt(i + 1);
+      if (y >= 0xdc00 && y <= 0xdfff) {
+        c--;
+        i++;
+      }
+    }
+  }
+  return c;
+}
+
+/** Code unit index of character c in text. */
+function charToUnit(text: string, c: number): number {
+  let u = 0;
+  for (let k = 0; k < c && u < text.length; k++) {
+    const x = text.charCodeAt(u);
+    u += x >= 0xd800 && x <= 0xdbff && u + 1 < text.length && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return u;
+}
+
 defunRest('format', 1, (args) => {
   const fmt = args[0];
   if (!(fmt instanceof LispString)) wrongType(Q.stringp, fmt);
+  if (fmt.value === '%s' && fmt.intervals === null && args.length > 1 && args[1] instanceof LispString) return args[1];
+  if (fmt.intervals !== null || args.some((a) => a instanceof LispString && a.intervals !== null)) {
+    return formatWithProperties(fmt, args.slice(1), false);
+  }
   const template = templateFor(fmt.value);
   if (template !== null) return formatWithTemplate(fmt, template, args, 1);
   return formatSlow(fmt, args.slice(1), false);

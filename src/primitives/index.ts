@@ -21,6 +21,7 @@ import './fns.js';
 import './seq.js';
 import './hash.js';
 import './strings.js';
+import './textprop.js';
 import './search.js';
 import './keyboard.js';
 import './minibuf.js';

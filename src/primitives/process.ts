@@ -333,7 +333,7 @@ defun('process-send-string', [any, any], (x, s) => {
 defun('process-send-region', [any, any, any], (x, start, end) => {
   const p = getProcess(x);
   const [from, to] = validateRegion(start, end);
-  send(p, bufferSubstring(currentBuffer(), from, to));
+  send(p, bufferSubstring(currentBuffer(), from, to, false));
   return NIL;
 });
 defun('process-send-eof', [optional(any)], (x) => {

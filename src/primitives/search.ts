@@ -613,9 +613,7 @@ function replaceMatch(newtext: LispObject, fixedcase: LispObject, literal: LispO
     }
     if (action === CaseAction.AllCaps) result = casifyString(result, CaseMode.Up);
     else if (action === CaseAction.CapInitial) result = casifyString(result, CaseMode.UpcaseInitials);
-    const before = new LispString(str.slice(0, subStart), str.multibyte);
-    const after = new LispString(str.slice(subEnd, str.length), str.multibyte);
-    return joinStrings([before, result, after]);
+    return joinStrings([substringOf(str, 0, subStart), result, substringOf(str, subEnd, str.length)]);
   }
   let text = literal === NIL ? substitute(rep, sub, false, (a, b) => buf.substring(a, b)) : rep.value;
   if (action === CaseAction.AllCaps) text = casifyString(new LispString(text, true), CaseMode.Up).value;
@@ -690,14 +688,8 @@ defun(
     } finally {
       restoreMatchData(saved);
     }
-    let text = '';
-    let multibyte = false;
-    for (const p of pieces) {
-      const piece = checkString(p);
-      text += piece.value;
-      multibyte ||= piece.multibyte;
-    }
-    return new LispString(text, multibyte);
+    // (apply #'concat pieces), as subr.el ends.
+    return joinStrings(pieces.map(checkString));
   },
 );
 

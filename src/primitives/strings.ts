@@ -4,7 +4,7 @@
 import {
   type LispObject, LispString, Cons, NIL, T, Q, intern, signal, list, arrayToList,
   wrongType, argsOutOfRange, BoolVector, LispSymbol, RAW_BYTE_BASE, MAX_CHAR,
-  isAsciiText,
+  isAsciiText, concatProps,
 } from '../lisp/index.js';
 import {
   declareModule, defun, defunRest, optional, any, string, integer, bool,
@@ -53,8 +53,15 @@ export function concatSequences(args: readonly LispObject[]): LispString {
   }
   if (allStrings) {
     let text = '';
-    for (const a of args) if (a !== NIL) text += multibyte ? multibyteText(a as LispString) : (a as LispString).value;
-    return new LispString(text, multibyte);
+    let props = false;
+    for (const a of args) {
+      if (a === NIL) continue;
+      text += multibyte ? multibyteText(a as LispString) : (a as LispString).value;
+      if ((a as LispString).intervals !== null) props = true;
+    }
+    const result = new LispString(text, multibyte);
+    if (props) result.intervals = concatProps(args.map((a) => (a === NIL ? { props: null, length: 0 } : { props: (a as LispString).intervals, length: (a as LispString).length })));
+    return result;
   }
   const parts: (LispString | LispObject[])[] = [];
   for (const a of args) {
@@ -70,8 +77,12 @@ export function concatSequences(args: readonly LispObject[]): LispString {
     }
   }
   let text = '';
+  let props = false;
   for (const p of parts) {
-    if (p instanceof LispString) text += multibyte ? multibyteText(p) : p.value;
+    if (p instanceof LispString) {
+      text += multibyte ? multibyteText(p) : p.value;
+      if (p.intervals !== null) props = true;
+    }
     else
       for (const c of p as number[]) {
         if (c < 0x80) text += String.fromCharCode(c);
@@ -79,14 +90,18 @@ export function concatSequences(args: readonly LispObject[]): LispString {
         else text += charText(c);
       }
   }
-  return new LispString(text, multibyte);
+  const result = new LispString(text, multibyte);
+  if (props) result.intervals = concatProps(parts.map((p) => (p instanceof LispString ? { props: p.intervals, length: p.length } : { props: null, length: p.length })));
+  return result;
 }
 
 defunRest('concat', 0, (args) => concatSequences(args));
 
-/** A fresh string with the characters FROM..TO of S. */
+/** A fresh string with the characters FROM..TO of S, and their text properties. */
 export function substringOf(s: LispString, from: number, to: number): LispString {
-  return new LispString(s.slice(from, to), s.multibyte);
+  const r = new LispString(s.slice(from, to), s.multibyte);
+  if (s.intervals !== null) r.intervals = s.intervals.slice(from, to);
+  return r;
 }
 
 defun('substring', [any, optional(any), optional(any)], (arr, from, to) => {
@@ -103,7 +118,7 @@ defun('substring', [any, optional(any), optional(any)], (arr, from, to) => {
 
 defun('substring-no-properties', [string, optional(any), optional(any)], (s, from, to) => {
   const [f, e] = checkRange(s, from, to, s.length);
-  return substringOf(s, f, e);
+  return new LispString(s.slice(f, e), s.multibyte);
 });
 
 defun('string-to-list', [any], (s) => arrayToList(sequenceChars(s)));

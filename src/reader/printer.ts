@@ -4,7 +4,7 @@
 // Emacs's own limit of 200 levels applies.
 import {
   type LispObject, type LispOpaque, LispSymbol, NIL, T, Cons, LispFloat, LispString, LispRecord, BoolVector,
-  CharTable, LispHashTable, Subr, LispClosure, intern, error,
+  CharTable, LispHashTable, Subr, LispClosure, intern, error, reversedPlist,
 } from '../lisp/index.js';
 import { defvar } from '../lisp/defun.js';
 
@@ -434,7 +434,8 @@ class Printer {
       return;
     }
     if (obj instanceof LispString) {
-      this.printString(obj);
+      if (this.escape && obj.intervals !== null && !obj.intervals.empty) this.push(obj, this.propertizedStringFrame(obj));
+      else this.printString(obj);
       return;
     }
     if (obj instanceof LispSymbol) {
@@ -507,6 +508,18 @@ class Printer {
   private push(obj: LispObject, frame: Frame): void {
     this.beingPrinted.push(obj);
     this.frames.push(frame);
+  }
+
+  /** #("text" START END PLIST ...): Emacs prints a copy of the string, whose plists have their pairs reversed. */
+  private *propertizedStringFrame(str: LispString): Frame {
+    this.out += '#(';
+    this.printString(str);
+    for (const run of str.intervals!.runs) {
+      if (run.plist === NIL) continue;
+      this.out += ' ' + run.start + ' ' + run.end + ' ';
+      yield reversedPlist(run.plist);
+    }
+    this.out += ')';
   }
 
   private *consFrame(obj: Cons): Frame {
