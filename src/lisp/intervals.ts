@@ -14,7 +14,7 @@
  * gets its property pairs in reverse order (reversedPlist).
  */
 import type { LispObject } from './types.js';
-import type { LispString } from './string.js';
+import { LispString } from './string.js';
 import { Cons, linkCdr, setCar } from './cons.js';
 import { NIL } from './symbol.js';
 
@@ -210,6 +210,15 @@ class RunBuilder {
     if (this.covered < length) this.runs.push(new Interval(this.covered, length, NIL));
     return new TextProps(this.runs);
   }
+}
+
+/** Does any of args have text properties? (Most calls have none: a plain loop, no closure.) */
+export function anyWithProperties(args: readonly LispObject[], from = 0): boolean {
+  for (let i = from; i < args.length; i++) {
+    const a = args[i];
+    if (a instanceof LispString && a.intervals !== null) return true;
+  }
+  return false;
 }
 
 /** Props for a concatenation: each piece's runs copied to where its text lands; null when no piece has any. */

@@ -4,7 +4,7 @@
 // helpers of simple.el. `format` and the string functions live elsewhere.
 import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, UNBOUND, Q, intern, signal, error,
-  wrongType, argsOutOfRange, MANY, unibyteToMultibyteText, setCdr,
+  wrongType, argsOutOfRange, MANY, unibyteToMultibyteText, setCdr, anyWithProperties,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, defvar, optional, any, fixnum, integer, character, bool } from '../lisp/defun.js';
 import { symbolValueCell, setSymbolValue } from '../eval/state.js';
@@ -397,7 +397,7 @@ function argText(x: LispObject): string {
  */
 function insertArgs(args: LispObject[], beforeMarkers: boolean): LispObject {
   const buf = currentBuffer();
-  if (buf.props === null && !args.some((a) => a instanceof LispString && a.intervals !== null)) {
+  if (buf.props === null && !anyWithProperties(args)) {
     insertAtPoint(insertionText(args), beforeMarkers);
     return NIL;
   }

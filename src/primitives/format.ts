@@ -5,7 +5,7 @@
 import {
   type LispObject, LispSymbol, LispString, LispFloat, NIL, UNBOUND, Q, intern, signal, wrongType, list,
   makeString, lispCharToJs, MAX_CHAR,
-  isAsciiText, TextProps, addRunProperties, pairs,
+  isAsciiText, TextProps, addRunProperties, pairs, anyWithProperties,
 } from '../lisp/index.js';
 import { declareModule, defunRest, defvar } from '../lisp/defun.js';
 import { printToString, fixedDigits, expDigits, generalDigits } from '../reader/printer.js';
@@ -137,7 +137,7 @@ export function formatString(fmt: LispString, args: LispObject[], message: boole
     // Emacs returns the argument itself here.
     return args[0];
   }
-  if (fmt.intervals !== null || args.some((a) => a instanceof LispString && a.intervals !== null)) {
+  if (fmt.intervals !== null || anyWithProperties(args)) {
     return formatWithProperties(fmt, args, message);
   }
   // format-message differs from format only in the format string's quotes:
@@ -545,7 +545,7 @@ defunRest('format', 1, (args) => {
   const fmt = args[0];
   if (!(fmt instanceof LispString)) wrongType(Q.stringp, fmt);
   if (fmt.value === '%s' && fmt.intervals === null && args.length > 1 && args[1] instanceof LispString) return args[1];
-  if (fmt.intervals !== null || args.some((a) => a instanceof LispString && a.intervals !== null)) {
+  if (fmt.intervals !== null || anyWithProperties(args, 1)) {
     return formatWithProperties(fmt, args.slice(1), false);
   }
   const template = templateFor(fmt.value);
