@@ -312,37 +312,43 @@ function addToRun(props: [LispObject, LispObject][], run: Interval, replace: boo
 }
 
 /**
- * add_text_properties: leading runs that already have every property are
- * skipped without a split, and so is the run holding END when it has them.
+ * Emacs's walk for add_text_properties and remove_text_properties over
+ * [s, e): runs at the start that need nothing (done) are passed without a
+ * split, and so is the run holding E when it needs nothing; otherwise the
+ * first and last runs are split at S and E and each run in between edited.
  */
-export function addRunProperties(tp: TextProps, s: number, e: number, props: [LispObject, LispObject][], replace: boolean): boolean {
+export function editRuns(tp: TextProps, s: number, e: number, done: (run: Interval) => boolean, edit: (run: Interval) => boolean): boolean {
   if (s >= e) return false;
   let i = tp.find(s);
   let len = e - s;
   let changed = false;
   const runs = tp.runs;
-  if (hasAll(props, runs[i])) {
+  if (done(runs[i])) {
     let got = runs[i].end - s;
     for (;;) {
       if (got >= len) return false;
       len -= got;
       i++;
       got = runs[i].end - runs[i].start;
-      if (!hasAll(props, runs[i])) break;
+      if (!done(runs[i])) break;
     }
   } else if (runs[i].start !== s) i = tp.split(i, s);
   for (;;) {
     const run = tp.runs[i];
     const runLength = run.end - run.start;
     if (runLength >= len) {
-      if (hasAll(props, run)) return changed;
+      if (done(run)) return changed;
       if (runLength > len) tp.split(i, run.start + len);
-      addToRun(props, tp.runs[i], replace);
+      edit(tp.runs[i]);
       return true;
     }
     len -= runLength;
-    if (addToRun(props, run, replace)) changed = true;
+    if (edit(run)) changed = true;
     i++;
   }
 }
 
+/** add_text_properties over [s, e): each property set (replace) or added if missing. */
+export function addRunProperties(tp: TextProps, s: number, e: number, props: [LispObject, LispObject][], replace: boolean): boolean {
+  return editRuns(tp, s, e, (run) => hasAll(props, run), (run) => addToRun(props, run, replace));
+}

@@ -4,7 +4,7 @@
 // differential fuzz: random edits, every result printed).
 import {
   type LispObject, LispString, Cons, NIL, T, Q, intern, list, signal, wrongType, argsOutOfRange,
-  TextProps, Interval, setCdr, valueCell, pairs, sameProperties, addRunProperties,
+  TextProps, Interval, setCdr, valueCell, pairs, sameProperties, addRunProperties, editRuns,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, optional, any } from '../lisp/defun.js';
 import { type Buffer, currentBuffer, Marker, checkLive, isBuffer } from '../buffer/buffer.js';
@@ -138,37 +138,11 @@ function addProperties(t: Target, s: number, e: number, props: [LispObject, Lisp
   return addRunProperties(forcedProps(t), s, e, props, replace);
 }
 
-/** remove_properties over a range, with the same splitting rule as addProperties. */
+/** remove_text_properties over a range, with the same splitting rule as add. */
 function removeProperties(t: Target, s: number, e: number, names: LispObject[]): boolean {
   const tp = propsOf(t);
-  if (tp === null || s >= e) return false;
-  let i = tp.find(s);
-  let len = e - s;
-  let changed = false;
-  const runs = tp.runs;
-  if (!hasSome(names, runs[i])) {
-    let got = runs[i].end - s;
-    for (;;) {
-      if (got >= len) return false;
-      len -= got;
-      i++;
-      got = runs[i].end - runs[i].start;
-      if (hasSome(names, runs[i])) break;
-    }
-  } else if (runs[i].start !== s) i = tp.split(i, s);
-  for (;;) {
-    const run = tp.runs[i];
-    const runLength = run.end - run.start;
-    if (runLength >= len) {
-      if (!hasSome(names, run)) return changed;
-      if (runLength > len) tp.split(i, run.start + len);
-      removeFromRun(names, tp.runs[i]);
-      return true;
-    }
-    len -= runLength;
-    if (removeFromRun(names, run)) changed = true;
-    i++;
-  }
+  if (tp === null) return false;
+  return editRuns(tp, s, e, (run) => !hasSome(names, run), (run) => removeFromRun(names, run));
 }
 
 /** set_text_properties: [s, e) becomes one run with a copy of PROPS. */
@@ -309,13 +283,20 @@ function textStart(t: Target): number {
   return t.string !== null ? 0 : t.buffer!.begv;
 }
 
-function nextChange(pos: LispObject, object: LispObject, limit: LispObject, differs: (a: Interval, b: Interval) => boolean): LispObject {
+/** Where a scan for a change starts: the text, LIMIT as a position (NaN for nil), the runs and the run holding POS. */
+function scanStart(pos: LispObject, object: LispObject, limit: LispObject): { t: Target; lim: number; tp: TextProps; i: number; offset: number } | null {
   const t = target(object);
   const lim = limitPosition(limit);
   const offset = checkedOffset(t, pos);
   const tp = propsOf(t);
-  if (tp === null) return limit;
-  let i = tp.find(offset);
+  return tp === null ? null : { t, lim, tp, i: tp.find(offset), offset };
+}
+
+function nextChange(pos: LispObject, object: LispObject, limit: LispObject, differs: (a: Interval, b: Interval) => boolean): LispObject {
+  const scan = scanStart(pos, object, limit);
+  if (scan === null) return limit;
+  const { t, lim, tp } = scan;
+  let i = scan.i;
   const here = tp.runs[i];
   i++;
   while (i < tp.runs.length && !differs(here, tp.runs[i]) && (limit === NIL || tp.runs[i].start + t.base < lim)) i++;
@@ -325,14 +306,12 @@ function nextChange(pos: LispObject, object: LispObject, limit: LispObject, diff
 }
 
 function previousChange(pos: LispObject, object: LispObject, limit: LispObject, differs: (a: Interval, b: Interval) => boolean): LispObject {
-  const t = target(object);
-  const lim = limitPosition(limit);
-  const offset = checkedOffset(t, pos);
-  const tp = propsOf(t);
-  if (tp === null) return limit;
-  let i = tp.find(offset);
+  const scan = scanStart(pos, object, limit);
+  if (scan === null) return limit;
+  const { t, lim, tp } = scan;
+  let i = scan.i;
   // Start with the run of the character before POS.
-  if (tp.runs[i].start === offset) i--;
+  if (tp.runs[i].start === scan.offset) i--;
   if (i < 0) return limit;
   const here = tp.runs[i];
   i--;
