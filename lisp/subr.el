@@ -532,6 +532,87 @@ kept as far as they go, so markers in them stay."
 (defun version<= (v1 v2) (version-list-<= (version-to-list v1) (version-to-list v2)))
 (defun version= (v1 v2) (version-list-= (version-to-list v1) (version-to-list v2)))
 
+;;; Declarations the byte compiler reads; nothing to do when interpreting.
+
+(defmacro declare-function (_fn _file &rest _args) nil)
+
+;;; Progress reporters, as batch Emacs shows them with `message'.
+
+(defvar progress-reporter--pulse-characters ["-" "\\" "|" "/"])
+
+(defun make-progress-reporter (message &optional min-value max-value current-value min-change min-time)
+  ;; (NEXT-VALUE . [NEXT-TIME MIN MAX TEXT MIN-CHANGE MIN-TIME SUFFIX]); a spinner has no MIN and MAX.
+  (let ((reporter (cons (or min-value 0)
+                        (vector (float-time) min-value max-value (concat message "...")
+                                (if min-change (max (min min-change 50) 1) 1)
+                                (or min-time 0.2) nil))))
+    (progress-reporter-update reporter (or current-value min-value))
+    reporter))
+
+(defun progress-reporter-update (reporter &optional value suffix)
+  (let ((parameters (cdr reporter)))
+    (when suffix (aset parameters 6 suffix))
+    (when (or (not (numberp value)) (>= value (car reporter)))
+      (progress-reporter-do-update reporter value suffix))))
+
+(defun progress-reporter-force-update (reporter &optional value new-message suffix)
+  (let ((parameters (cdr reporter)))
+    (when new-message (aset parameters 3 new-message))
+    (when suffix (aset parameters 6 suffix))
+    (aset parameters 0 (float-time))
+    (progress-reporter-do-update reporter value suffix)))
+
+(defun progress-reporter-do-update (reporter value &optional suffix)
+  (let* ((parameters (cdr reporter))
+         (update-time (aref parameters 0))
+         (min-value (aref parameters 1))
+         (max-value (aref parameters 2))
+         (text (aref parameters 3))
+         (enough-time (<= update-time (float-time)))
+         (suffix (or suffix (aref parameters 6) "")))
+    (when enough-time (aset parameters 0 (+ update-time (aref parameters 5))))
+    (if (and min-value max-value)
+        ;; Percentages: the next update is due when the value has grown by MIN-CHANGE percent.
+        (let* ((one-percent (/ (- max-value min-value) 100.0))
+               (percentage (if (= max-value min-value) 0 (truncate (/ (- value min-value) one-percent)))))
+          (when (integerp value)
+            (setcar reporter (ceiling (+ min-value (* (+ percentage (aref parameters 4)) one-percent)))))
+          (when enough-time
+            (if (= percentage 0)
+                (message "%s %s" text suffix)
+              (message "%s%d%% %s" text percentage suffix))))
+      (when enough-time
+        (let ((index (mod (1+ (car reporter)) 4)))
+          (setcar reporter index)
+          (message "%s %s %s" text (aref progress-reporter--pulse-characters index) suffix))))))
+
+(defun progress-reporter-done (reporter)
+  (message "%sdone" (aref (cdr reporter) 3)))
+
+(defmacro dotimes-with-progress-reporter (spec reporter-or-message &rest body)
+  (let ((reporter (make-symbol "reporter")))
+    `(let ((,reporter ,(if (stringp reporter-or-message)
+                           `(make-progress-reporter ,reporter-or-message 0 ,(nth 1 spec))
+                         reporter-or-message)))
+       (dotimes (,(car spec) ,(nth 1 spec))
+         ,@body
+         (progress-reporter-update ,reporter (1+ ,(car spec))))
+       (progress-reporter-done ,reporter)
+       ,@(cddr spec))))
+
+(defmacro dolist-with-progress-reporter (spec reporter-or-message &rest body)
+  (let ((reporter (make-symbol "reporter")) (count (make-symbol "count")) (list (make-symbol "list")))
+    `(let* ((,list ,(nth 1 spec))
+            (,reporter ,(if (stringp reporter-or-message)
+                            `(make-progress-reporter ,reporter-or-message 0 (length ,list))
+                          reporter-or-message))
+            (,count 0))
+       (dolist (,(car spec) ,list)
+         ,@body
+         (progress-reporter-update ,reporter (setq ,count (1+ ,count))))
+       (progress-reporter-done ,reporter)
+       ,@(cddr spec))))
+
 ;;; Changing strings in place.
 
 (defun store-substring (string idx obj)

@@ -1,0 +1,35 @@
+;;; -*- lexical-binding: t -*-
+;; conformance: check-stderr
+;; Differential checks against GNU Emacs 28.2 (golden made with emacs -Q --batch -l):
+;; progress reporters and warnings as batch Emacs shows them on stderr, format-spec,
+;; declare-function.
+(declare-function foo "foo" (x))
+(print (macroexpand '(declare-function foo "foo" (x))))
+(let ((r (make-progress-reporter "Working" 0 10 nil nil 10)))
+  (dotimes (i 10) (progress-reporter-update r i))
+  (progress-reporter-done r))
+(let ((r (make-progress-reporter "Slow" 0 3 nil nil 0)))
+  (dotimes (i 4) (progress-reporter-update r i))
+  (progress-reporter-done r))
+(let ((r (make-progress-reporter "Spin" nil nil nil nil 0)))
+  (dotimes (i 5) (progress-reporter-update r))
+  (progress-reporter-done r))
+(let ((r (make-progress-reporter "Sfx" 0 10 nil nil 0)))
+  (progress-reporter-update r 5 "extra") (progress-reporter-force-update r 7 "new: ") (progress-reporter-done r))
+(print (dotimes-with-progress-reporter (i 3 42) "Looping" (ignore i)))
+(print (dolist-with-progress-reporter (x '(1 2) 7) "Listing" (ignore x)))
+(print (list (display-warning 'x "m") (warn "w") (lwarn 'y :error "e")))
+(let ((warning-minimum-log-level :error)) (warn "hidden?"))
+(let ((warning-minimum-level :error)) (warn "shown?"))
+(display-warning 'x "ignored" :warning "*Other*")
+(print (with-current-buffer (get-buffer "*Warnings*") (buffer-string)))
+(dolist (f '("%a" "%5a" "%-5a" "%05b" "%^a" "%_A" "%>2a" "%<2a" "%>6a" "%.2a" "%5.2a" "%-6.3a" "%%a" "x%%" "%b%b" "%0-5b" "%<05b" "%^-4a" "%c" "% a" "%10.1b"))
+  (princ (format "%S => %S %S %S\n" f
+                 (condition-case e (format-spec f '((?a . "hello") (?b . 42) (?A . "MiX"))) (error e))
+                 (condition-case e (format-spec f '((?a . "hello") (?b . 42) (?A . "MiX")) 'ignore) (error e))
+                 (condition-case e (format-spec f '((?a . "hello") (?b . 42) (?A . "MiX")) 'delete) (error e)))))
+(princ (format "%S\n" (format-spec "a%bc%a" '((?a . "1") (?b . "2")) nil t)))
+(princ (format "%S\n" (format-spec (propertize "%a!" 'face 'bold) '((?a . "x")))))
+(dolist (f (list (concat "x" (propertize "%a" 'p 1) "y") (concat (propertize "x" 'q 2) "%a" "y") (concat "x" (propertize "%" 'p 1) "ay") (concat "x%" (propertize "a" 'p 1) "y") (concat (propertize "x%" 'p 1) "%" "y") (propertize "%5a" 'p 1) (concat "%a" (propertize "z" 'p 1))))
+  (princ (format "%S => %S\n" f (format-spec f '((?a . "VAL"))))))
+(princ (format "%S\n" (format-spec "%a" (list (cons ?a (propertize "V" 'r 3))))))
