@@ -6,6 +6,7 @@ import { Cons } from './cons.js';
 import { LispFloat } from './number.js';
 import { LispString, sameStringText } from './string.js';
 import { LispRecord, BoolVector } from './vector.js';
+import { LispClosure } from './function.js';
 
 /**
  * `eq`: identity, except that integers compare by value (fixnums are
@@ -63,6 +64,8 @@ export function equal(a: LispObject, b: LispObject, depth = 0, sameStrings: Stri
     if (a instanceof LispFloat) return b instanceof LispFloat && sameFloatBits(a.value, b.value);
     if (Array.isArray(a)) return Array.isArray(b) && equalArrays(a, b, depth, sameStrings);
     if (a instanceof LispRecord) return b instanceof LispRecord && equalArrays(a.slots, b.slots, depth, sameStrings);
+    // Interpreted closures are lists in Emacs, (closure ENV ARGS . BODY): equal compares them so.
+    if (a instanceof LispClosure) return b instanceof LispClosure && equal(a.asList(), b.asList(), depth + 1, sameStrings);
     if (a instanceof BoolVector) {
       if (!(b instanceof BoolVector) || a.bits.length !== b.bits.length) return false;
       for (let i = 0; i < a.bits.length; i++) if (a.bits[i] !== b.bits[i]) return false;
