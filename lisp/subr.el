@@ -289,7 +289,6 @@
 (defun apply-partially (fun &rest args)
   (lambda (&rest args2) (apply fun (append args args2))))
 
-(defun function-put (func prop value) (put func prop value))
 (defun function-get (f prop &optional _autoload)
   (let ((val nil))
     (while (and (symbolp f) (null (setq val (get f prop))) (fboundp f)

@@ -730,6 +730,8 @@ export function put(s: LispSymbol, prop: LispObject, value: LispObject): LispObj
 
 defun('get', [symbol, any], get);
 defun('put', [symbol, any, any], put);
+// In TypeScript, not subr.el: the declarations of subr.el's own definitions call it while it loads.
+defun('function-put', [symbol, any, any], put);
 defun('symbol-plist', [symbol], (s) => s.plist);
 defun('setplist', [symbol, any], (s, plist) => (s.plist = plist));
 

@@ -119,7 +119,7 @@ intern('backquote').fn = Qbackquote;
 
 // ---- defining ---------------------------------------------------------------
 
-/** Splits a body into [docstring/declare/interactive-free body, declarations]. */
+/** The body without its (declare ...) forms (a docstring or interactive may precede one). */
 function stripDeclarations(body: LispObject): LispObject {
   const out: LispObject[] = [];
   let l = body;
@@ -135,21 +135,68 @@ function stripDeclarations(body: LispObject): LispObject {
   return arrayToList(out);
 }
 
+const Qfunction_put = S('function-put');
+const Qmake_obsolete = S('make-obsolete');
+const declarationProperties: Record<string, string> = {
+  indent: 'lisp-indent-function',
+  'doc-string': 'doc-string-elt',
+  pure: 'pure',
+  'side-effect-free': 'side-effect-free',
+};
+
+/**
+ * The forms Emacs's defun and defmacro add for the (declare ...) of a body:
+ * (indent N), (doc-string N), (pure ...) and (side-effect-free ...) become
+ * function-put, (obsolete NEW WHEN) make-obsolete and a macro's (debug
+ * SPEC) its edebug-form-spec. Other declarations are only for the compiler.
+ */
+function declarationForms(name: LispSymbol, body: LispObject, macro: boolean): LispObject[] {
+  const forms: LispObject[] = [];
+  let l = body;
+  for (let i = 0; i <= 1 && l instanceof Cons; i++, l = l.cdr) {
+    const f = l.car;
+    if (!(f instanceof Cons && f.car === Qdeclare)) continue;
+    for (let d = f.cdr; d instanceof Cons; d = d.cdr) {
+      const decl = d.car;
+      if (!(decl instanceof Cons && decl.car instanceof LispSymbol)) continue;
+      const kind = decl.car.name;
+      const arg = decl.cdr instanceof Cons ? decl.cdr.car : NIL;
+      const property = declarationProperties[kind];
+      if (property !== undefined) forms.push(list(Qfunction_put, quote(name), quote(S(property)), quote(arg)));
+      else if (kind === 'obsolete' && decl.cdr instanceof Cons) {
+        const when = decl.cdr.cdr instanceof Cons ? decl.cdr.cdr.car : NIL;
+        forms.push(list(Qmake_obsolete, quote(name), quote(arg), quote(when)));
+      } else if (kind === 'debug' && macro) {
+        forms.push(list(S('progn'), S(':autoload-end'), list(Qput, quote(name), quote(S('edebug-form-spec')), quote(arg))));
+      }
+    }
+  }
+  return forms;
+}
+
+function withDeclarations(definition: LispObject, name: LispSymbol, body: LispObject, macro: boolean): LispObject {
+  const forms = declarationForms(name, body, macro);
+  return forms.length === 0 ? definition : list(S('prog1'), definition, ...forms);
+}
+
 defmacroTs('defun', 2, (a) => {
   const [name, args] = a;
   if (!(name instanceof LispSymbol)) wrongType(Q.symbolp, name);
-  const body = stripDeclarations(arrayToList(a.slice(2)));
-  return list(Qdefalias, quote(name), list(Q.function, new Cons(Q.lambda, new Cons(args, body))));
+  const raw = arrayToList(a.slice(2));
+  const body = stripDeclarations(raw);
+  return withDeclarations(list(Qdefalias, quote(name), list(Q.function, new Cons(Q.lambda, new Cons(args, body)))), name, raw, false);
 });
 
 defmacroTs('defmacro', 2, (a) => {
   const [name, args] = a;
   if (!(name instanceof LispSymbol)) wrongType(Q.symbolp, name);
-  const body = stripDeclarations(arrayToList(a.slice(2)));
-  return list(
-    Qdefalias,
-    quote(name),
-    list(Qcons, quote(Q.macro), list(Q.function, new Cons(Q.lambda, new Cons(args, body)))),
+  const raw = arrayToList(a.slice(2));
+  const body = stripDeclarations(raw);
+  return withDeclarations(
+    list(Qdefalias, quote(name), list(Qcons, quote(Q.macro), list(Q.function, new Cons(Q.lambda, new Cons(args, body))))),
+    name,
+    raw,
+    true,
   );
 });
 
