@@ -79,4 +79,98 @@ The exit status of the program is ignored."
     (call-process shell-file-name nil t nil shell-command-switch command)
     (buffer-string)))
 
+;;; shell-command and shell-command-on-region, as batch Emacs runs them: the
+;;; output goes to a buffer and, when it would fit in the echo area (six
+;;; lines of 79 columns), to `message'.
+
+(defun shell-command--destination (error-buffer)
+  ;; Standard error with standard output, or in a file for ERROR-BUFFER.
+  (if error-buffer (make-temp-file "scor") nil))
+
+(defun shell-command--take-errors (error-file error-buffer)
+  (when error-file
+    (with-current-buffer (get-buffer-create error-buffer)
+      (let ((inhibit-read-only t))
+        (goto-char (point-max))
+        (insert-file-contents error-file)))
+    (delete-file error-file)))
+
+(defun shell-command--screen-lines (text)
+  (let ((n 0))
+    (dolist (line (split-string text "\n"))
+      (setq n (+ n (max 1 (ceiling (length line) 79.0)))))
+    n))
+
+(defvar shell-command--window-buffer nil
+  "The buffer batch Emacs's one window shows after output too long for the echo area.
+Output to a buffer in that window is not messaged: the window shows it.")
+
+(defun shell-command--show (buffer status)
+  (let ((text (with-current-buffer buffer (buffer-string))))
+    (cond ((string= text "")
+           (message (if (eq status 0) "(Shell command succeeded with no output)"
+                      (format "(Shell command failed with code %s and no output)" status))))
+          ((eq buffer shell-command--window-buffer))
+          (t (when (string-suffix-p "\n" text) (setq text (substring text 0 -1)))
+             (if (<= (shell-command--screen-lines text) 6)
+                 (message "%s" text)
+               (setq shell-command--window-buffer buffer))))))
+
+(defun shell-command (command &optional output-buffer error-buffer)
+  (let ((error-file (shell-command--destination error-buffer)))
+    (if (and output-buffer
+             (or (not (or (bufferp output-buffer) (stringp output-buffer)))
+                 (eq (get-buffer output-buffer) (current-buffer))))
+        ;; Into this buffer at point: point stays before the output, the mark after it.
+        (let ((start (point)))
+          (call-process shell-file-name nil (if error-file (list t error-file) t) nil
+                        shell-command-switch command)
+          (shell-command--take-errors error-file error-buffer)
+          (push-mark (point) t)
+          (goto-char start))
+      (let ((buffer (get-buffer-create (or output-buffer "*Shell Command Output*")))
+            (status nil))
+        (with-current-buffer buffer
+          (let ((inhibit-read-only t)) (erase-buffer))
+          (setq status (call-process shell-file-name nil (if error-file (list t error-file) t) nil
+                                     shell-command-switch command)))
+        (shell-command--take-errors error-file error-buffer)
+        (shell-command--show buffer status)
+        status))))
+
+(defun shell-command-on-region (start end command &optional output-buffer replace error-buffer
+                                      _display-error-buffer _region-noncontiguous-p)
+  (let ((error-file (shell-command--destination error-buffer)))
+    (if (or replace (and output-buffer (not (or (bufferp output-buffer) (stringp output-buffer)))))
+        ;; The output replaces the region (or goes in at point): point before it, the mark after.
+        (let ((input (buffer-substring start end))
+              (status nil))
+          (when replace (delete-region start end))
+          (goto-char (if replace start (point)))
+          (let ((from (point)))
+            (setq status (with-temp-buffer
+                           (insert input)
+                           (let ((out (current-buffer)) (s nil))
+                             (setq s (call-process-region (point-min) (point-max) shell-file-name t
+                                                          (if error-file (list t error-file) t) nil
+                                                          shell-command-switch command))
+                             (setq input (with-current-buffer out (buffer-string)))
+                             s)))
+            (insert input)
+            (shell-command--take-errors error-file error-buffer)
+            (push-mark (point) t)
+            (goto-char from))
+          status)
+      (let ((buffer (get-buffer-create (or output-buffer "*Shell Command Output*")))
+            (input (buffer-substring start end))
+            (status nil))
+        (with-current-buffer buffer
+          (let ((inhibit-read-only t)) (erase-buffer))
+          (setq status (call-process-region input nil shell-file-name nil
+                                            (if error-file (list buffer error-file) buffer) nil
+                                            shell-command-switch command)))
+        (shell-command--take-errors error-file error-buffer)
+        (shell-command--show buffer status)
+        status))))
+
 ;;; callproc.el ends here
