@@ -29,7 +29,9 @@
   (setq-local require-final-newline mode-require-final-newline)
   (setq-local parse-sexp-ignore-comments t))
 
-(define-derived-mode lisp-data-mode prog-mode "Lisp-Data")
+(define-derived-mode lisp-data-mode prog-mode "Lisp-Data"
+  (setq-local indent-line-function 'lisp-indent-line)
+  (setq-local indent-region-function 'lisp-indent-region))
 
 (define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp")
 

@@ -542,7 +542,8 @@ kept as far as they go, so markers in them stay."
 (defun make-progress-reporter (message &optional min-value max-value current-value min-change min-time)
   ;; (NEXT-VALUE . [NEXT-TIME MIN MAX TEXT MIN-CHANGE MIN-TIME SUFFIX]); a spinner has no MIN and MAX.
   (let ((reporter (cons (or min-value 0)
-                        (vector (float-time) min-value max-value (concat message "...")
+                        (vector (float-time) min-value max-value
+                                (if (string-suffix-p "..." message) message (concat message "..."))
                                 (if min-change (max (min min-change 50) 1) 1)
                                 (or min-time 0.2) nil))))
     (progress-reporter-update reporter (or current-value min-value))

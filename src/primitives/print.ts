@@ -21,6 +21,8 @@ import { isBufferDestination, writeToBufferDestination } from '../buffer/output.
 declareModule('print');
 
 const Vstandard_output = defvar('standard-output', T);
+/** Non-nil: `message' shows nothing (batch Emacs writes nothing to stderr then). */
+const Vinhibit_message = defvar('inhibit-message', NIL);
 
 // ---- destinations ----------------------------------------------------------------
 
@@ -180,7 +182,7 @@ defunRest('message', 1, (args) => {
   }
   if (!(fmt instanceof LispString)) wrongType(Q.stringp, fmt);
   const text = formatString(fmt, args.slice(1), true);
-  messageToStderr(text.value);
+  if (symbolValue(Vinhibit_message) === NIL) messageToStderr(text.value);
   return text;
 });
 
