@@ -237,8 +237,12 @@
         (logior char bits))))))
 
 (defun kbd (keys)
-  (let ((events (mapcar #'keymap--parse-word (split-string keys "[ \t\n]+" t))))
-    (if (seq-every-p (lambda (e) (and (integerp e) (<= 0 e 127))) events)
+  (read-kbd-macro keys))
+
+(defun read-kbd-macro (start &optional need-vector)
+  ;; START is the key description (the interactive form, a region, is not supported).
+  (let ((events (mapcar #'keymap--parse-word (split-string start "[ \t\n]+" t))))
+    (if (and (not need-vector) (seq-every-p (lambda (e) (and (integerp e) (<= 0 e 127))) events))
         (concat events)
       (vconcat events))))
 

@@ -22,3 +22,12 @@ describe('subr.el: changing strings in place', () => {
     );
   });
 });
+
+describe('keymap.el: read-kbd-macro', () => {
+  // Golden from GNU Emacs 28.2.
+  it('reads key descriptions as kbd does, or always as a vector with NEED-VECTOR', () => {
+    expect(lisp('(list (read-kbd-macro "C-x C-f") (equal (kbd "C-x C-f") (read-kbd-macro "C-x C-f")) (read-kbd-macro "C-c a" t) (read-kbd-macro "<f5> M-x") (read-kbd-macro "C-x C-f" t))')).toBe(
+      '("\x18\x06" t [3 97] [f5 134217848] [24 6])',
+    );
+  });
+});
