@@ -165,6 +165,10 @@
        ,@(nreverse methods)
        ',name)))
 
+(defun cl-generic-p (f)
+  "Non-nil if F names a generic function."
+  (and (symbolp f) (get f 'cl--generic-dispatcher) t))
+
 (defun cl-call-next-method (&rest _args)
   (error "cl-call-next-method only allowed inside primary and around methods"))
 

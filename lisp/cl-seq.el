@@ -488,6 +488,48 @@
         ((consp tree) (cons (cl-sublis alist (car tree)) (cl-sublis alist (cdr tree))))
         (t tree)))
 
+;; cl-nsubst: cl-subst's result, stored back into TREE's conses where it differs.
+(defun cl-nsubst (new old tree &rest keys)
+  (let ((result (apply #'cl-subst new old tree keys)))
+    (if (and (consp tree) (consp result))
+        (progn (setcar tree (car result)) (setcdr tree (cdr result)) tree)
+      result)))
+
+(defun cl-equalp (x y)
+  "Like equal, but strings compare without case and numbers with =."
+  (cond ((eq x y) t)
+        ((stringp x) (and (stringp y) (string= (downcase x) (downcase y))))
+        ((numberp x) (and (numberp y) (= x y)))
+        ((consp x)
+         (while (and (consp x) (consp y) (cl-equalp (car x) (car y)))
+           (setq x (cdr x) y (cdr y)))
+         (and (not (consp x)) (cl-equalp x y)))
+        ((vectorp x)
+         (and (vectorp y) (= (length x) (length y))
+              (let ((i (length x)))
+                (while (and (>= (setq i (1- i)) 0) (cl-equalp (aref x i) (aref y i))))
+                (< i 0))))
+        (t (equal x y))))
+
+;; Symbol properties under their Common Lisp names.
+(defun cl-get (symbol propname &optional default)
+  (let ((cell (plist-member (symbol-plist symbol) propname)))
+    (if cell (cadr cell) default)))
+
+(defun cl-remprop (symbol propname)
+  (let ((plist (symbol-plist symbol)))
+    (if (and plist (eq propname (car plist)))
+        (progn (setplist symbol (cddr plist)) t)
+      (let ((tail plist) (found nil))
+        (while (and (cddr tail) (not found))
+          (if (eq (nth 2 tail) propname)
+              (progn (setcdr (cdr tail) (nthcdr 4 tail)) (setq found t))
+            (setq tail (cddr tail))))
+        found))))
+
+;; Emacs has a single value: the Nth value of a list of values.
+(defun cl-nth-value (n expression) (nth n expression))
+
 ;;;; Numbers
 
 (defun cl-signum (x) (cond ((> x 0) 1) ((< x 0) -1) (t 0)))

@@ -67,4 +67,26 @@
   (let ((val (make-symbol "seq")))
     (cons 'let* (cons (cons (list val sequence) (seq--let-bindings args val)) body))))
 
+(defmacro seq-doseq (spec &rest body)
+  "Evaluate BODY with VAR bound to each element of SEQUENCE: (seq-doseq (VAR SEQUENCE) BODY...)."
+  (declare (indent 1))
+  `(seq-do (lambda (,(car spec)) ,@body) ,(cadr spec)))
+
+(defmacro seq-setq (args sequence)
+  "Assign the variables in ARGS from the elements of SEQUENCE, destructuring as seq-let does."
+  (let* ((pairs nil)
+         (pattern (seq--setq-rename args (lambda (var) (let ((tmp (make-symbol (symbol-name var))))
+                                                           (push (list var tmp) pairs)
+                                                           tmp)))))
+    `(seq-let ,pattern ,sequence
+       (setq ,@(apply #'append (nreverse pairs)))
+       nil)))
+
+(defun seq--setq-rename (args rename)
+  "ARGS (a list or vector pattern) as a list pattern with each variable replaced by (funcall RENAME VAR)."
+  (cond ((vectorp args) (seq--setq-rename (append args nil) rename))
+        ((consp args) (mapcar (lambda (a) (if (eq a '&rest) a (seq--setq-rename a rename))) args))
+        ((and args (symbolp args)) (funcall rename args))
+        (t args)))
+
 (provide 'let-alist)

@@ -137,6 +137,19 @@
 (defun map-merge (type &rest maps)
   (apply #'map-merge-with type (lambda (_old new) new) maps))
 
-(provide 'map)
 
-;;; map.el ends here
+
+(defmacro map-let (keys map &rest body)
+  "Bind each of KEYS to its value in MAP: a symbol KEY binds the symbol to the value of the key 'KEY;
+a list (KEY VAR) binds VAR to the value of KEY (evaluated). Emacs 28 ignores a third element."
+  (declare (indent 2))
+  (let ((m (make-symbol "map")))
+    `(let* ((,m ,map)
+            ,@(mapcar (lambda (k)
+                        (if (consp k)
+                            `(,(cadr k) (map-elt ,m ,(car k)))
+                          `(,k (map-elt ,m ',k))))
+                      keys))
+       ,@body)))
+
+(provide 'map)

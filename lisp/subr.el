@@ -630,6 +630,13 @@ kept as far as they go, so markers in them stay."
         (aset new i tochar)))
     new))
 
+;;; subr-x.el's string-clean-whitespace.
+
+(defun string-clean-whitespace (string)
+  "STRING with runs of whitespace made one space, and none at either end."
+  (let ((blank "[[:space:]\n]+"))
+    (string-trim (replace-regexp-in-string blank " " string t t) blank blank)))
+
 ;;; Shell quoting.
 
 (defun shell-quote-argument (argument &optional _posix)

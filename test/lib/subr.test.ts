@@ -31,3 +31,20 @@ describe('keymap.el: read-kbd-macro', () => {
     );
   });
 });
+
+describe('small library functions Emacs 28 has', () => {
+  // Golden from GNU Emacs 28.2 running the same form.
+  it('cl-equalp, cl-nth-value, cl-get, cl-remprop, cl-nsubst, seq-doseq, seq-setq, string-clean-whitespace, map-let', () => {
+    expect(
+      lisp(`(progn (require 'cl-lib) (require 'map)
+        (list (list (cl-equalp "ABC" "abc") (cl-equalp 1 1.0) (cl-equalp '(1 "A" [2.0]) '(1.0 "a" [2])) (cl-equalp 'a 'A))
+              (list (cl-nth-value 1 '(1 2)) (cl-nth-value 5 '(1 2)))
+              (progn (put 'zz1 'p 1) (list (cl-get 'zz1 'p) (cl-get 'zz1 'q 'dflt) (cl-remprop 'zz1 'p) (cl-remprop 'zz1 'p)))
+              (let ((tree (list 1 (list 2 1) (cons 1 3)))) (list (cl-nsubst 'x 1 tree) tree))
+              (let (r) (seq-doseq (x [1 2 3]) (push x r)) r)
+              (let (a b c) (seq-setq [a (b c)] [1 (2 3)]) (list a b c))
+              (string-clean-whitespace "  a \\t b\\n\\nc  ")
+              (map-let (a b) '((a . 1) (b . 2)) (list a b))))`),
+    ).toBe('((t t t nil) (2 nil) (1 dflt t nil) ((x (2 x) (x . 3)) (x (2 x) (x . 3))) (3 2 1) (1 2 3) "a b c" (1 2))');
+  });
+});
