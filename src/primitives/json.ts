@@ -11,6 +11,8 @@ import { equalTest } from '../lisp/hashtable.js';
 import { declareModule, defun, defunRest, defvar, any, string } from '../lisp/defun.js';
 import { symbolValue } from '../eval/state.js';
 import { onBuiltinFeature, provideBuiltin } from './load.js';
+import { currentBuffer } from '../buffer/buffer.js';
+import { insertAtPoint } from '../buffer/insdel.js';
 import { defineErrorSymbol } from './errors.js';
 
 declareModule('json');
@@ -799,6 +801,12 @@ class JanssonParser {
     if (this.tokenKind !== 'eof') throw new JsonParseFailure(Qjson_trailing_content, `end of file expected near '${this.tokenText}'`);
     return v;
   }
+
+  /** One value at the start of the text, whatever follows it (json-parse-buffer); pos ends after it. */
+  parseLeading(): LispObject {
+    this.next();
+    return this.parseValue();
+  }
 }
 
 /** Line, column (characters) and byte position after the first END characters of TEXT, as jansson counts them. */
@@ -817,6 +825,49 @@ function janssonPosition(text: string, end: number): [number, number, number] {
   }
   return [line, column, bytes];
 }
+
+/** Characters in the JS text s (a surrogate pair is one). */
+function charCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+
+/** Parses TEXT with PARSE, turning a parse failure into Emacs's json error with jansson's position data. */
+function parseJson<T>(text: string, source: string, parser: JanssonParser, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof JsonParseFailure)) throw e;
+    const [line, column, pos] = janssonPosition(text, parser.pos);
+    return signal(e.kind, list(new LispString(e.message, !isAsciiText(e.message)), new LispString(source, false), line, column, pos));
+  }
+}
+
+defunRest('json-parse-buffer', 0, (args) => {
+  // The value that starts at point; point moves past it, and what follows may be anything.
+  const cfg = parseArgs(args, 0);
+  const buf = currentBuffer();
+  const text = buf.substring(buf.pt, buf.zv);
+  const parser = new JanssonParser(text, cfg);
+  const value = parseJson(text, '<callback>', parser, () => parser.parseLeading());
+  buf.pt += charCount(text.slice(0, parser.pos));
+  return value;
+});
+
+defunRest('json-insert', 1, (args) => {
+  const cfg = parseArgs(args, 1);
+  const out: string[] = [];
+  serialize(args[0], cfg, out);
+  insertAtPoint(out.join(''));
+  return NIL;
+});
 
 defunRest('json-parse-string', 1, (args) => {
   const s = args[0];
