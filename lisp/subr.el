@@ -273,6 +273,77 @@
           (setq value (cdr value)))
         result))))
 
+(defun run-hook-wrapped (hook wrap-function &rest args)
+  "Call WRAP-FUNCTION with each function of HOOK and ARGS; stop at the first non-nil result and return it."
+  (when (boundp hook)
+    (let ((value (symbol-value hook)) (result nil))
+      (if (or (functionp value) (and value (not (listp value))))
+          (apply wrap-function value args)
+        (while (and value (not result))
+          (if (eq (car value) t)
+              (let ((global (default-value hook)))
+                (while (and global (not result))
+                  (unless (eq (car global) t) (setq result (apply wrap-function (car global) args)))
+                  (setq global (cdr global))))
+            (setq result (apply wrap-function (car value) args)))
+          (setq value (cdr value)))
+        result))))
+
+(defvar load-read-function #'read)
+
+(defun eval--skip-blanks ()
+  "Move past the blanks and `;' comments lread.c's read-eval loop skips; nil at the end of the accessible text."
+  (while (progn (skip-chars-forward " \t\n\f\r\u00a0")
+                (eq (char-after) ?\;))
+    (forward-line 1))
+  (not (eobp)))
+
+(defun eval--print-value (value)
+  "Print VALUE as the read-eval loop does when asked to: bare on stdout, else on its own line."
+  (if (eq standard-output t) (prin1 value) (print value)))
+
+(defun eval-region (start end &optional printflag read-function)
+  "Evaluate the forms that start between START and END of the current buffer; PRINTFLAG is where their values are printed.
+Each form is read with the buffer narrowed to end at END and point
+restored, as lread.c does, then evaluated where the caller left off."
+  (let ((standard-output (or printflag #'symbolp))
+        (buffer (current-buffer))
+        (next (copy-marker start))
+        (end-marker (copy-marker end))
+        form)
+    (save-excursion
+      (while (with-current-buffer buffer
+               (save-excursion
+                 (save-restriction
+                   (goto-char next)
+                   (narrow-to-region (point-min) end-marker)
+                   (when (eval--skip-blanks)
+                     (setq form (funcall (or read-function load-read-function #'read) buffer))
+                     (set-marker next (point))
+                     t))))
+        (let ((value (eval form lexical-binding)))
+          (when printflag (eval--print-value value)))))
+    (set-marker next nil)
+    (set-marker end-marker nil)
+    nil))
+
+(defun eval-buffer (&optional buffer printflag _filename _unibyte _do-allow-print)
+  "Evaluate the accessible part of BUFFER (the current one by default), with the lexical binding its cookie asks for.
+The forms run in the caller's current buffer; point in BUFFER moves past each as it is read."
+  (let* ((buf (if buffer (or (get-buffer buffer) (error "No such buffer")) (current-buffer)))
+         (standard-output (or printflag #'symbolp))
+         (lexical-binding (with-current-buffer buf
+                            (save-restriction
+                              (widen)
+                              (eval--lexical-binding-cookie-p
+                               (buffer-substring-no-properties 1 (min (point-max) 4097)))))))
+    (save-excursion
+      (with-current-buffer buf (goto-char (point-min)))
+      (while (with-current-buffer buf (eval--skip-blanks))
+        (let ((value (eval (funcall (or load-read-function #'read) buf) lexical-binding)))
+          (when printflag (eval--print-value value)))))
+    nil))
+
 (defun add-to-list (list-var element &optional append compare-fn)
   (if (cond ((null compare-fn) (member element (symbol-value list-var)))
             ((eq compare-fn #'eq) (memq element (symbol-value list-var)))

@@ -129,10 +129,21 @@ export function unbindTo(depth: number): void {
   }
 }
 
-/** The innermost dynamic binding of sym on the stack, for `default-toplevel-value`. */
+/** The value sym had before its outermost dynamic binding on the stack, for `default-toplevel-value`. */
 export function outermostBinding(sym: LispSymbol): ValueCell | undefined {
   for (let i = 0; i < specSyms.length; i++) if (specSyms[i] === sym) return specOld[i];
   return undefined;
+}
+
+/** Sets what sym goes back to when its outermost dynamic binding ends; false when it has none. */
+export function setOutermostBinding(sym: LispSymbol, value: LispObject): boolean {
+  for (let i = 0; i < specSyms.length; i++) {
+    if (specSyms[i] === sym) {
+      specOld[i] = value;
+      return true;
+    }
+  }
+  return false;
 }
 
 let inOverflow = false;

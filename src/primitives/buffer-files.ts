@@ -14,7 +14,7 @@ import { currentBuffer } from '../buffer/buffer.js';
 import { countPairs } from '../buffer/text.js';
 import { insertAtPoint, deleteText } from '../buffer/insdel.js';
 import { Qdefault_directory } from '../buffer/locals.js';
-import { fixPosition, validateRegion } from './editfns.js';
+import { fixPosition, validateRegion } from '../buffer/positions.js';
 
 declareModule('fileio');
 

@@ -21,7 +21,7 @@ import { expandFileName, reportFileError, lispString } from './fileio.js';
 import { host } from '../host/host.js';
 import type { ChildReplyValue, ChildSpawn } from '../host/protocol.js';
 import { childDirectory, childEnvironment, findExecutable, resolveProgram, signalText } from '../process/child.js';
-import { validateRegion } from './editfns.js';
+import { validateRegion } from '../buffer/positions.js';
 
 declareModule('callproc');
 

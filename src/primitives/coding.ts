@@ -419,11 +419,11 @@ defun('string-make-multibyte', [string], (s) =>
 
 // ---- base64 --------------------------------------------------------------------
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+export const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** The bytes base64 encodes: characters 128-255 stand for bytes; anything wider is an error. */
-function base64InputBytes(s: LispString): Uint8Array {
+export function base64InputBytes(s: LispString): Uint8Array {
   if (!s.multibyte) return latin1Bytes(s.value);
   const codes = s.codes();
   const out = new Uint8Array(codes.length);
@@ -436,7 +436,7 @@ function base64InputBytes(s: LispString): Uint8Array {
   return out;
 }
 
-function base64Encode(bytes: Uint8Array, alphabet: string, lineBreaks: boolean, pad: boolean): string {
+export function base64Encode(bytes: Uint8Array, alphabet: string, lineBreaks: boolean, pad: boolean): string {
   let out = '';
   let column = 0;
   for (let i = 0; i < bytes.length; i += 3) {
@@ -467,7 +467,7 @@ defun('base64url-encode-string', [string, optional(any)], (s, noPad) =>
   new LispString(base64Encode(base64InputBytes(s), B64URL, false, noPad === NIL), false),
 );
 
-function invalidBase64(): never {
+export function invalidBase64(): never {
   return error('Invalid base64 data');
 }
 

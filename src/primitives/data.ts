@@ -13,7 +13,7 @@ import {
   defun, declareModule, defvar, argType, bool, any, optional, symbol, string, boolVector,
 } from '../lisp/defun.js';
 import {
-  symbolValue, symbolValueCell, setSymbolValue, setDefaultValue, indirectVariable, outermostBinding,
+  symbolValue, symbolValueCell, setSymbolValue, setDefaultValue, indirectVariable, outermostBinding, setOutermostBinding,
 } from '../eval/state.js';
 import { funcall } from '../eval/index.js';
 
@@ -521,6 +521,20 @@ export function symbolName(s: LispSymbol): LispString {
 }
 
 defun('symbol-name', [symbol], symbolName);
+
+// The global value under any let bindings: what the outermost one will restore.
+defun('default-toplevel-value', [symbol], (sym) => {
+  const s = indirectVariable(sym);
+  const saved = outermostBinding(s);
+  const v = saved !== undefined ? saved : s.value;
+  if (v === UNBOUND) signal(Q.void_variable, list(sym));
+  return v;
+});
+defun('set-default-toplevel-value', [symbol, any], (sym, value) => {
+  const s = indirectVariable(sym);
+  if (!setOutermostBinding(s, value)) setDefaultValue(s, value);
+  return NIL;
+});
 defun('symbol-value', [symbol], symbolValue);
 defun('set', [symbol, any], setSymbolValue);
 defun('boundp', [symbol], (s) => bool(symbolValueCell(s) !== UNBOUND));

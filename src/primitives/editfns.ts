@@ -4,27 +4,28 @@
 // helpers of simple.el. `format` and the string functions live elsewhere.
 import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, UNBOUND, Q, intern, signal, error,
-  wrongType, argsOutOfRange, MANY, unibyteToMultibyteText, setCdr, anyWithProperties,
+  wrongType, argsOutOfRange, MANY, unibyteToMultibyteText, setCdr, anyWithProperties, isAsciiText,
 } from '../lisp/index.js';
 import { defun, defunRest, declareModule, defvar, optional, any, fixnum, integer, character, bool } from '../lisp/defun.js';
 import { symbolValueCell, setSymbolValue } from '../eval/state.js';
 import { saveForms } from '../eval/analyse.js';
 import { funcall } from '../eval/index.js';
 import {
-  Buffer, Marker, currentBuffer, setCurrentBuffer, checkLive, markerNowhere, isMarker,
+  Buffer, Marker, currentBuffer, setCurrentBuffer, checkLive, isMarker,
 } from '../buffer/buffer.js';
 import { insertAtPoint, deleteText, replaceText, bufferSubstring, barfIfReadOnly, insertStringProperties } from '../buffer/insdel.js';
-import { localizedInfo, Qmark_active } from '../buffer/locals.js';
-import { charText, charWidth } from './character.js';
-import { casifyString, CaseMode } from './casefiddle.js';
+import { localizedInfo, Qmark_active, Qenable_multibyte_characters } from '../buffer/locals.js';
+import { fixPosition, validateRegion, BIG_POSITION } from '../buffer/positions.js';
+import { charText, charWidth, caseFoldSearch } from './character.js';
+import { casifyString, CaseMode, downcaseChar } from './casefiddle.js';
 import { scanWords } from './search.js';
 import { decodeBuffer, bufferOrCurrent } from './buffer.js';
 import { numberOrMarker } from './arith.js';
 import { numberValue } from '../lisp/index.js';
+import { B64, B64URL, base64InputBytes, base64Encode, base64Decode, invalidBase64 } from './coding.js';
 
 declareModule('editfns');
 
-const Qinteger_or_marker_p = Q.integer_or_marker_p;
 const Qexecuting_kbd_macro = intern('executing-kbd-macro');
 const Qmessage = intern('message');
 const Qtab_width = intern('tab-width');
@@ -52,29 +53,6 @@ defvarIfVoid('deactivate-mark-hook', NIL);
 localizedInfo(Qmark_ring).auto = true;
 
 // ---- positions -------------------------------------------------------------------
-
-const BIG = Number.MAX_SAFE_INTEGER;
-
-/** An integer-or-marker argument as a position (Emacs's fix_position); bignums clamp. */
-export function fixPosition(x: LispObject): number {
-  if (typeof x === 'number') return x;
-  if (x instanceof Marker) {
-    if (x.buffer === null) markerNowhere();
-    return x.charpos;
-  }
-  if (typeof x === 'bigint') return x < 0n ? -BIG : BIG;
-  return wrongType(Qinteger_or_marker_p, x);
-}
-
-/** START and END of a region in the current buffer, ordered, or (args-out-of-range BUFFER START END). */
-export function validateRegion(start: LispObject, end: LispObject): [number, number] {
-  let s = fixPosition(start);
-  let e = fixPosition(end);
-  if (e < s) [s, e] = [e, s];
-  const buf = currentBuffer();
-  if (!(buf.begv <= s && e <= buf.zv)) argsOutOfRange(buf as unknown as LispObject, start, end);
-  return [s, e];
-}
 
 function clampPos(buf: Buffer, p: number): number {
   return p < buf.begv ? buf.begv : p > buf.zv ? buf.zv : p;
@@ -229,7 +207,7 @@ function lineEndPosition(buf: Buffer, n: number): number {
 
 function lineCount(x: LispObject): number {
   if (x === NIL) return 1;
-  if (typeof x === 'bigint') return x < 0n ? -BIG : BIG;
+  if (typeof x === 'bigint') return x < 0n ? -BIG_POSITION : BIG_POSITION;
   return x as number;
 }
 
@@ -443,6 +421,36 @@ defun('insert-buffer-substring', [any, optional(any), optional(any)], (buffer, s
 defun('insert-buffer-substring-no-properties', [any, optional(any), optional(any)], (buffer, start, end) =>
   insertBufferSubstring(buffer, start, end, false),
 );
+
+/** BUFFER's [START, END) for compare-buffer-substrings: nil bounds are the accessible region's. */
+function comparedRange(buffer: LispObject, start: LispObject, end: LispObject): [Buffer, number, number] {
+  const buf = buffer === NIL ? currentBuffer() : decodeBuffer(buffer);
+  checkLive(buf);
+  let s = start === NIL ? buf.begv : fixPosition(start);
+  let e = end === NIL ? buf.zv : fixPosition(end);
+  if (e < s) [s, e] = [e, s];
+  if (!(buf.begv <= s && e <= buf.zv)) argsOutOfRange(start, end);
+  return [buf, s, e];
+}
+
+defun('compare-buffer-substrings', [any, any, any, any, any, any], (buffer1, start1, end1, buffer2, start2, end2) => {
+  const [b1, s1, e1] = comparedRange(buffer1, start1, end1);
+  const [b2, s2, e2] = comparedRange(buffer2, start2, end2);
+  const fold = caseFoldSearch();
+  const n = Math.min(e1 - s1, e2 - s2);
+  for (let i = 0; i < n; i++) {
+    let c1 = b1.charAt(s1 + i);
+    let c2 = b2.charAt(s2 + i);
+    if (fold) {
+      c1 = downcaseChar(c1);
+      c2 = downcaseChar(c2);
+    }
+    if (c1 !== c2) return c1 < c2 ? -(i + 1) : i + 1;
+  }
+  if (n < e1 - s1) return n + 1;
+  if (n < e2 - s2) return -(n + 1);
+  return 0;
+});
 
 defun('newline', [optional(any), optional(any)], (n) => {
   const count = typeof n === 'number' ? n : 1;
@@ -791,3 +799,46 @@ defun('buffer-end', [any], (arg) => {
 });
 
 void [MANY, isMarker];
+
+// ---- base64 of a region (fns.c) ---------------------------------------------------
+
+/**
+ * Replaces [start, end) of the current buffer by TEXT, leaving point as
+ * fns.c's base64 region commands do: after the region it shifts, inside it
+ * goes to the start. Returns the length of TEXT in characters.
+ */
+function replaceRegionKeepingPoint(start: number, end: number, text: string): number {
+  const buf = currentBuffer();
+  const oldPt = buf.pt;
+  const before = buf.z;
+  replaceText(start, end, text);
+  const inserted = buf.z - before + (end - start);
+  buf.pt = oldPt >= end ? oldPt + inserted - (end - start) : oldPt > start ? start : oldPt;
+  return inserted;
+}
+
+function base64EncodeRegion(start: LispObject, end: LispObject, alphabet: string, lineBreaks: boolean, pad: boolean): number {
+  const [s, e] = validateRegion(start, end);
+  const bytes = base64InputBytes(bufferSubstring(currentBuffer(), s, e, false));
+  return replaceRegionKeepingPoint(s, e, base64Encode(bytes, alphabet, lineBreaks, pad));
+}
+
+defun('base64-encode-region', [any, any, optional(any)], (start, end, noLineBreak) =>
+  base64EncodeRegion(start, end, B64, noLineBreak === NIL, true),
+);
+
+defun('base64url-encode-region', [any, any, optional(any)], (start, end, noPad) =>
+  base64EncodeRegion(start, end, B64URL, false, noPad === NIL),
+);
+
+defun('base64-decode-region', [any, any, optional(any)], (start, end, url) => {
+  const [s, e] = validateRegion(start, end);
+  const buf = currentBuffer();
+  const encoded = buf.substring(s, e);
+  if (!isAsciiText(encoded)) invalidBase64();
+  const bytes = base64Decode(encoded, url !== NIL);
+  let text = '';
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+  if (buf.locals.get(Qenable_multibyte_characters) !== NIL) text = unibyteToMultibyteText(text);
+  return replaceRegionKeepingPoint(s, e, text);
+});

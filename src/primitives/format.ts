@@ -7,7 +7,7 @@ import {
   makeString, lispCharToJs, MAX_CHAR,
   isAsciiText, TextProps, addRunProperties, pairs, anyWithProperties,
 } from '../lisp/index.js';
-import { declareModule, defunRest, defvar } from '../lisp/defun.js';
+import { declareModule, defun, defunRest, defvar, string, integer } from '../lisp/defun.js';
 import { printToString, fixedDigits, expDigits, generalDigits } from '../reader/printer.js';
 import { stringWidth, prefixFittingWidth } from './charwidth.js';
 
@@ -15,6 +15,13 @@ declareModule('editfns');
 
 const Qtext_quoting_style = intern('text-quoting-style');
 if (Qtext_quoting_style.value === UNBOUND) defvar('text-quoting-style', NIL);
+// The style in effect: the variable's value, curve when it is nil.
+defun('text-quoting-style', [], () => {
+  const style = Qtext_quoting_style.value;
+  return style === Qgrave || style === Qstraight ? style : intern('curve');
+});
+// Without message catalogs, the English forms: MSGID for exactly one, else MSGID-PLURAL.
+defun('ngettext', [string, string, integer], (singular, plural, n) => (n === 1 ? singular : plural));
 const Qstraight = intern('straight');
 const Qgrave = intern('grave');
 

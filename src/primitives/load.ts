@@ -8,6 +8,7 @@ import {
 import { funcall } from '../eval/index.js';
 import { declareModule, defun, defvar, any, symbol, string, optional, bool } from '../lisp/defun.js';
 import { loadFile, locateFile, loadHooks } from '../eval/load.js';
+import { lexicalBindingCookie } from '../reader/reader.js';
 import { autoloadHooks } from '../eval/funcall.js';
 import { messageToStderr } from './print.js';
 
@@ -144,6 +145,9 @@ defun('load', [string, optional(any), optional(any), optional(any), optional(any
   loadFile(found);
   return T;
 });
+
+/** Whether TEXT begins with a lexical-binding cookie that `load` would honour (eval-buffer asks). */
+defun('eval--lexical-binding-cookie-p', [string], (text) => bool(lexicalBindingCookie(text.value)));
 
 defun('locate-library', [string, optional(any), optional(any), optional(any)], (file) => {
   const found = locateFile(file.value, ['.el', '']);

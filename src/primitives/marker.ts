@@ -5,7 +5,7 @@ import { type LispObject, NIL, T, Q, wrongType } from '../lisp/index.js';
 import { defun, declareModule, optional, any, argType, bool } from '../lisp/defun.js';
 import { type Buffer, Marker, currentBuffer, markerNowhere, isBuffer } from '../buffer/buffer.js';
 import { setMarkerToNumber } from './arith.js';
-import { fixPosition } from './editfns.js';
+import { fixPosition } from '../buffer/positions.js';
 
 declareModule('marker');
 

@@ -13,7 +13,7 @@ import { bufferSubstring } from '../buffer/insdel.js';
 import { bufferKilledHooks } from './buffer.js';
 import { host } from '../host/host.js';
 import { writeStdout } from './print.js';
-import { validateRegion } from './editfns.js';
+import { validateRegion } from '../buffer/positions.js';
 import { checkCodingSystem } from './coding.js';
 import { getBufferCreate } from './buffer.js';
 import {

@@ -19,7 +19,7 @@ import { symbolValue } from '../eval/state.js';
 import { funcall } from '../eval/index.js';
 import { caseFoldSearch, joinStrings, multibyteText } from './character.js';
 import { upcaseChar, downcaseChar, casifyString, CaseMode } from './casefiddle.js';
-import { fixPosition } from './editfns.js';
+import { fixPosition } from '../buffer/positions.js';
 import { Syn } from '../regex/syntax.js';
 import { setRegexpEngine, substringOf } from './strings.js';
 

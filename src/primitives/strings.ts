@@ -3,7 +3,7 @@
 // trimming and padding.
 import {
   type LispObject, LispString, Cons, NIL, T, Q, intern, signal, list, arrayToList,
-  wrongType, argsOutOfRange, BoolVector, LispSymbol, RAW_BYTE_BASE, MAX_CHAR,
+  wrongType, argsOutOfRange, error, BoolVector, LispSymbol, RAW_BYTE_BASE, MAX_CHAR,
   isAsciiText, concatProps,
 } from '../lisp/index.js';
 import {
@@ -122,6 +122,29 @@ defun('substring-no-properties', [string, optional(any), optional(any)], (s, fro
 });
 
 defun('string-to-list', [any], (s) => arrayToList(sequenceChars(s)));
+
+defunRest('unibyte-string', 0, (args) => {
+  let text = '';
+  for (const b of args) {
+    if (typeof b !== 'number') return wrongType(Q.integerp, b);
+    if (b < 0 || b > 255) argsOutOfRange(b, 0, 255);
+    text += String.fromCharCode(b);
+  }
+  return new LispString(text, false);
+});
+defun('byte-to-string', [any], (b) => {
+  if (typeof b !== 'number') return wrongType(Q.fixnump, b);
+  if (b < 0 || b > 255) error('Invalid byte');
+  return new LispString(String.fromCharCode(b), false);
+});
+// Zeroes every byte of STRING in place and makes it unibyte, as Emacs does to wipe a password.
+defun('clear-string', [string], (s) => {
+  const bytes = s.multibyte ? internalBytes(s).length : s.value.length;
+  if (bytes !== s.length) s.intervals = null;
+  s.multibyte = false;
+  s.value = '\0'.repeat(bytes);
+  return NIL;
+});
 defun('string-to-vector', [any], (s) => sequenceChars(s).slice());
 
 defun('string-join', [any, optional(any)], (strings, separator) => {

@@ -4,7 +4,7 @@
 // friends) are built on them in lisp/subr.el.
 import { type LispObject, Cons, NIL, T, Q, intern, signal, list, makeString, error, wrongType, TailCheck } from '../lisp/index.js';
 import { declareModule, defun, defvar, fixnum, any, optional } from '../lisp/defun.js';
-import { fixPosition, validateRegion } from './editfns.js';
+import { fixPosition, validateRegion } from '../buffer/positions.js';
 import { symbolValue } from '../eval/state.js';
 import { Syn } from '../regex/index.js';
 import { currentBuffer, findBuffer, type Buffer } from '../buffer/buffer.js';

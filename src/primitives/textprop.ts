@@ -393,6 +393,14 @@ defun('text-property-not-all', [any, any, any, any, optional(any)], (start, end,
   return NIL;
 });
 
+// Emacs 28's object-intervals: every run as (START END PLIST), 0-based even for buffers.
+defun('object-intervals', [any], (object) => {
+  const t = target(object);
+  const tp = propsOf(t);
+  if (tp === null) return NIL;
+  return list(...tp.runs.map((r) => list(r.start, r.end, r.plist)));
+});
+
 // #("text" START END PLIST ...) in the reader sets each run as set-text-properties does.
 setStringPropertiesHook((s, start, end, plist) => {
   const t = target(s);

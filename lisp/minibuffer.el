@@ -1,0 +1,78 @@
+;;; minibuffer.el --- completion: try-completion, all-completions, test-completion  -*- lexical-binding: t -*-
+
+;; Emacs's minibuf.c functions, over every kind of COLLECTION Emacs takes:
+;; a list of strings, symbols or conses (an alist), an obarray, a hash table
+;; with string or symbol keys, or a function called with (STRING PREDICATE
+;; ACTION). completion-ignore-case and completion-regexp-list apply as in Emacs.
+
+(defvar completion-ignore-case nil)
+(defvar completion-regexp-list nil)
+
+(defun completion--entries (collection predicate)
+  "The candidates of COLLECTION as (NAME . ARGS-FOR-PREDICATE) pairs, in Emacs's order."
+  (let ((out nil))
+    (cond
+     ((hash-table-p collection)
+      (maphash (lambda (k v)
+                 (let ((name (if (symbolp k) (symbol-name k) k)))
+                   (when (stringp name) (push (list name k v) out))))
+               collection))
+     ((obarrayp collection)
+      (mapatoms (lambda (s) (push (list (symbol-name s) s) out)) collection))
+     (t
+      (dolist (e collection)
+        (let ((name (if (consp e) (car e) e)))
+          (when (symbolp name) (setq name (symbol-name name)))
+          (when (stringp name) (push (list name e) out))))))
+    (setq out (nreverse out))
+    (if predicate
+        (seq-filter (lambda (entry) (apply predicate (cdr entry))) out)
+      out)))
+
+(defun completion--matches (string collection predicate)
+  (let ((case-fold-search completion-ignore-case)
+        (n (length string)))
+    (seq-filter
+     (lambda (name)
+       (and (>= (length name) n)
+            (eq t (compare-strings string nil nil name 0 n completion-ignore-case))
+            (let ((ok t))
+              (dolist (re completion-regexp-list) (unless (string-match-p re name) (setq ok nil)))
+              ok)))
+     (mapcar #'car (completion--entries collection predicate)))))
+
+(defun all-completions (string collection &optional predicate _hide-spaces)
+  (if (functionp collection)
+      (funcall collection string predicate t)
+    (completion--matches string collection predicate)))
+
+(defun test-completion (string collection &optional predicate)
+  (if (functionp collection)
+      (funcall collection string predicate 'lambda)
+    (let ((matches (completion--matches string collection predicate)))
+      (and (seq-some (lambda (m) (eq t (compare-strings m nil nil string nil nil completion-ignore-case))) matches)
+           t))))
+
+(defun try-completion (string collection &optional predicate)
+  (if (functionp collection)
+      (funcall collection string predicate nil)
+    (let ((matches (completion--matches string collection predicate)))
+      (cond
+       ((null matches) nil)
+       ((and (null (cdr matches)) (string= (car matches) string)) t)
+       ((and (seq-every-p (lambda (m) (eq t (compare-strings m nil nil string nil nil completion-ignore-case))) matches)
+             (seq-some (lambda (m) (string= m string)) matches))
+        t)
+       (t
+        ;; The longest common prefix; with case ignored, in the case of the first match,
+        ;; unless one match has STRING's length and so its case is taken.
+        (let* ((first (car matches))
+               (len (length first)))
+          (dolist (m (cdr matches))
+            (let ((c (compare-strings first 0 len m 0 nil completion-ignore-case)))
+              (unless (eq c t) (setq len (min len (1- (abs c)))))))
+          (let ((exact (and completion-ignore-case
+                            (seq-find (lambda (m) (= (length m) len)) matches))))
+            (substring (or exact first) 0 len))))))))
+
+(provide 'minibuffer)
