@@ -245,6 +245,7 @@ const ifSetLocal: [string, LispObject][] = [
   ['bidi-display-reordering', T],
   ['bidi-paragraph-direction', NIL],
   ['local-abbrev-table', NIL],
+  ['buffer-file-coding-system', intern('utf-8-unix')],
 ];
 ifSetLocal.forEach(([name, value], i) => {
   const sym = defPerBuffer(name, value);
@@ -252,6 +253,9 @@ ifSetLocal.forEach(([name, value], i) => {
   info.auto = true;
   info.rank = 100 + i;
 });
+export const Qbuffer_file_coding_system = intern('buffer-file-coding-system');
+// Survives a change of major mode, as in Emacs.
+Qbuffer_file_coding_system.plist = new Cons(Qpermanent_local, new Cons(T, Qbuffer_file_coding_system.plist));
 
 bufferHooks.initLocals = (buf, from) => {
   for (const sym of alwaysLocal) buf.locals.set(sym, sym.value);

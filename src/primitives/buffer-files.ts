@@ -7,13 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import {
-  LispString, NIL, T, UNBOUND, Q, intern, signal, list, error, wrongType,
+  type LispObject, LispString, LispSymbol, NIL, T, UNBOUND, Q, intern, signal, list, error, wrongType,
 } from '../lisp/index.js';
 import { defun, declareModule, optional, any } from '../lisp/defun.js';
 import { currentBuffer } from '../buffer/buffer.js';
 import { countPairs } from '../buffer/text.js';
 import { insertAtPoint, deleteText } from '../buffer/insdel.js';
-import { Qdefault_directory } from '../buffer/locals.js';
+import { Qdefault_directory, Qbuffer_file_coding_system, Qenable_multibyte_characters } from '../buffer/locals.js';
+import { decodeFileText, mergeEol, encodeFileText } from './coding.js';
+import { symbolValue } from '../eval/state.js';
 import { fixPosition, validateRegion } from '../buffer/positions.js';
 
 declareModule('fileio');
@@ -54,55 +56,19 @@ function fileError(e: unknown, action: string, file: string): never {
   return signal(Q.file_error, list(lispString(action), lispString(String((e as Error).message ?? e)), f));
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes file bytes as Emacs would detect them: UTF-8 (maybe DOS line ends), else Latin-1. */
-export function decodeFileBytes(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  } catch {
-    text = '';
-    for (let i = 0; i < bytes.length; i += 8192) {
-      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
-    }
-  }
-  const lf = text.indexOf('\n');
-  if (lf > 0 && text.charCodeAt(lf - 1) === 13) {
-    // DOS line ends only when every line feed has its carriage return.
-    const lone = /(^|[^\r])\n/.test(text);
-    if (!lone) text = text.replace(/\r\n/g, '\n');
-  }
-  return text;
+const Qcoding_system_for_read = intern('coding-system-for-read');
+const Qcoding_system_for_write = intern('coding-system-for-write');
+const Qlast_coding_system_used = intern('last-coding-system-used');
+if (Qlast_coding_system_used.value === UNBOUND) Qlast_coding_system_used.value = NIL;
+Qlast_coding_system_used.special = true;
+
+/** What write-region encodes with: coding-system-for-write, else the buffer's own coding system. */
+function writeCoding(buf: ReturnType<typeof currentBuffer>): LispObject {
+  const forWrite = symbolValue(Qcoding_system_for_write);
+  if (forWrite !== NIL) return forWrite;
+  return (buf.locals.get(Qbuffer_file_coding_system) ?? Qbuffer_file_coding_system.value) as LispObject;
 }
-
-/** Encodes buffer text as UTF-8; raw-byte characters become their bytes. */
-export function encodeText(s: string): NodeBuffer {
-  let raw = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc80 && c <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) {
-      raw = true;
-      break;
-    }
-  }
-  if (!raw) return globalThis.Buffer.from(s, 'utf8');
-  const parts: NodeBuffer[] = [];
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const prevHigh = i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff;
-    if (c >= 0xdc80 && c <= 0xdcff && !prevHigh) {
-      parts.push(globalThis.Buffer.from(s.slice(start, i), 'utf8'), globalThis.Buffer.from([c - 0xdc80 + 0x80]));
-      start = i + 1;
-    }
-  }
-  parts.push(globalThis.Buffer.from(s.slice(start), 'utf8'));
-  return globalThis.Buffer.concat(parts);
-}
-
-type NodeBuffer = globalThis.Buffer;
 
 defun('insert-file-contents', [any, optional(any), optional(any), optional(any), optional(any)], (filename, visit, beg, end, replace) => {
   if (!(filename instanceof LispString)) wrongType(Q.stringp, filename);
@@ -122,7 +88,12 @@ defun('insert-file-contents', [any, optional(any), optional(any), optional(any),
     const to = end === NIL ? bytes.length : fixPosition(end);
     bytes = bytes.subarray(Math.max(0, from), Math.max(0, Math.min(bytes.length, to)));
   }
-  const text = decodeFileBytes(bytes);
+  const multibyte = buf.locals.get(Qenable_multibyte_characters) !== NIL;
+  const { text, coding, used } = decodeFileText(bytes, symbolValue(Qcoding_system_for_read), multibyte);
+  // The detected coding system becomes the buffer's, unless it has its own: then only its EOL type is settled.
+  const own = buf.locals.get(Qbuffer_file_coding_system);
+  buf.locals.set(Qbuffer_file_coding_system, own instanceof LispSymbol && own !== NIL ? mergeEol(own as LispSymbol, coding) : coding);
+  Qlast_coding_system_used.value = used;
   if (replace !== NIL) {
     const pt = buf.pt;
     deleteText(buf.begv, buf.zv);
@@ -155,7 +126,14 @@ defun('write-region', [any, any, any, optional(any), optional(any), optional(any
       const [s, e] = validateRegion(start, end);
       text = buf.substring(s, e);
     }
-    const data = encodeText(text);
+    const coding = writeCoding(buf);
+    const data =
+      start instanceof LispString && !start.multibyte
+        ? globalThis.Buffer.from(text, 'latin1')
+        : buf.locals.get(Qenable_multibyte_characters) === NIL && !(start instanceof LispString)
+          ? globalThis.Buffer.from(text, 'latin1')
+          : encodeFileText(text, coding);
+    Qlast_coding_system_used.value = coding;
     try {
       if (mustbenew === intern('excl') && fs.existsSync(file)) fileError({ code: 'EEXIST' }, 'Opening output file', file);
       if (typeof append === 'number') {

@@ -353,6 +353,149 @@ function decodeWith(bytes: Uint8Array, cs: CodingSystem): LispString {
   return new LispString(applyEolForDecoding(text, cs.eol), multibyte);
 }
 
+// ---- files: detecting, naming and applying a coding system --------------------------
+
+/** The names Emacs gives the coding systems (coding-system-base): aliases map to these. */
+const CANONICAL_NAMES: Record<string, string> = {
+  'latin-1': 'iso-latin-1', 'iso-8859-1': 'iso-latin-1', binary: 'no-conversion',
+  ascii: 'us-ascii', 'iso-safe': 'us-ascii', 'mule-utf-8': 'utf-8',
+};
+const EOL_SUFFIXES: readonly Eol[] = ['unix', 'dos', 'mac'];
+
+/** NAME without an -unix/-dos/-mac suffix, and its EOL (null when it has none). */
+function splitEol(name: string): [string, Eol] {
+  const m = /^(.*)-(unix|dos|mac)$/.exec(name);
+  return m !== null && BASE_CODINGS[m[1]] !== undefined ? [m[1], m[2] as Eol] : [name, null];
+}
+
+function baseName(sym: LispSymbol): string {
+  const [base] = splitEol(sym.name);
+  return CANONICAL_NAMES[base] ?? base;
+}
+
+/** BASE with EOL as Emacs names it: no-conversion has no variants. */
+function withEol(base: string, eol: Eol): LispSymbol {
+  return intern(base === 'no-conversion' || eol === null ? base : `${base}-${eol}`);
+}
+
+/** The EOL convention of a file's bytes: DOS only when every line feed has its carriage return. */
+function fileEol(bytes: Uint8Array): Eol {
+  let crlf = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 10) continue;
+    if (i === 0 || bytes[i - 1] !== 13) return 'unix';
+    crlf = true;
+  }
+  return crlf ? 'dos' : 'unix';
+}
+
+/**
+ * What Emacs (preferring UTF-8) detects for a file: ASCII, UTF-8 (an
+ * invalid sequence is tolerated only where the file cuts it short), else
+ * ISO Latin-1 when no byte is a C1 control, else raw text.
+ */
+function detectFileCoding(bytes: Uint8Array): 'undecided' | 'utf-8' | 'utf-8-with-signature' | 'iso-latin-1' | 'raw-text' {
+  let high = false;
+  let utf8 = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    high = true;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (need === 0) {
+      if (i !== bytes.length - 1) utf8 = false;
+    } else {
+      let k = 1;
+      while (k <= need && i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80) k++;
+      if (k <= need && i + k < bytes.length) utf8 = false;
+      i += k - 1;
+    }
+    if (!utf8) break;
+  }
+  if (!high) return 'undecided';
+  if (utf8) return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8-with-signature' : 'utf-8';
+  for (const b of bytes) if (b >= 0x80 && b < 0xa0) return 'raw-text';
+  return 'iso-latin-1';
+}
+
+/**
+ * The text insert-file-contents puts in a buffer for BYTES (as bytes in a
+ * unibyte one), the coding system the buffer then has (EOL type settled,
+ * unix when the file has no line end) and the one last-coding-system-used
+ * names (EOL type only when a line end showed it): CODING when given
+ * (coding-system-for-read), else what detection finds.
+ */
+export function decodeFileText(
+  bytes: Uint8Array,
+  coding: LispObject,
+  multibyte: boolean,
+): { text: string; coding: LispSymbol; used: LispSymbol } {
+  const cs = coding instanceof LispSymbol && coding !== NIL ? checkCodingSystem(coding) : null;
+  const seen = bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
+  let base: string;
+  let type: CodingType;
+  let eol: Eol;
+  let named: LispSymbol | null = null;
+  if (!multibyte && cs?.type !== 'binary') {
+    // A unibyte buffer gets the bytes, with raw-text's EOL conversion.
+    [base, type, eol] = ['raw-text', 'raw-text', cs?.eol ?? fileEol(bytes)];
+  } else if (cs === null || cs.type === 'undecided') {
+    base = detectFileCoding(bytes);
+    type = base === 'utf-8' ? 'utf-8' : base === 'utf-8-with-signature' ? 'utf-8-sig' : base === 'iso-latin-1' ? 'latin-1' : base === 'raw-text' ? 'raw-text' : 'ascii';
+    eol = cs?.eol ?? fileEol(bytes);
+  } else {
+    base = baseName(coding as LispSymbol);
+    type = cs.type;
+    eol = cs.type === 'binary' ? null : cs.eol ?? fileEol(bytes);
+    named = coding as LispSymbol;
+  }
+  const decoded = decodeWith(bytes, { type, eol: eol ?? 'unix' });
+  const text = decoded.multibyte === multibyte ? decoded.value : multibyte ? unibyteToMultibyteText(decoded.value) : decoded.value;
+  const open = cs === null || cs.eol === null;
+  const used = open && seen && eol !== null ? withEol(base, eol) : named ?? intern(base);
+  return { text, coding: withEol(base, eol), used };
+}
+
+/** CODING with the EOL type of RESOLVED when CODING leaves it open (how a buffer's own coding system is kept). */
+export function mergeEol(coding: LispSymbol, resolved: LispSymbol): LispSymbol {
+  if (lookupCoding(coding) === null) return coding;
+  const [, eol] = splitEol(coding.name);
+  if (eol !== null) return coding;
+  const base = baseName(coding);
+  return base === 'no-conversion' ? intern(base) : withEol(base, splitEol(resolved.name)[1] ?? 'unix');
+}
+
+/** The bytes write-region writes for buffer TEXT (multibyte) with CODING. */
+export function encodeFileText(text: string, coding: LispObject): Uint8Array {
+  const cs = coding instanceof LispSymbol && coding !== NIL ? lookupCoding(coding) : null;
+  return encodeWith(new LispString(text, true), cs ?? { type: 'utf-8', eol: 'unix' });
+}
+
+defun('coding-system-eol-type', [any], (coding) => {
+  if (!(coding instanceof LispSymbol) || coding === NIL || lookupCoding(coding) === null) return NIL;
+  const [base, eol] = splitEol(coding.name);
+  if (eol !== null) return EOL_SUFFIXES.indexOf(eol);
+  if (lookupCoding(coding)!.type === 'binary' || coding.name === 'emacs-internal') return 0;
+  return EOL_SUFFIXES.map((e) => intern(`${base}-${e}`));
+});
+
+defun('coding-system-base', [any], (coding) => {
+  if (coding === NIL) return intern('no-conversion');
+  const cs = checkCodingSystem(coding);
+  void cs;
+  return intern(baseName(coding as LispSymbol));
+});
+
+defun('coding-system-change-eol-conversion', [any, any], (coding, eolType) => {
+  if (!(coding instanceof LispSymbol) || lookupCoding(coding) === null) return NIL;
+  const eol: Eol =
+    eolType === intern('unix') || eolType === 0 ? 'unix' : eolType === intern('dos') || eolType === 1 ? 'dos' : eolType === intern('mac') || eolType === 2 ? 'mac' : null;
+  const [base, current] = splitEol(coding.name);
+  if (lookupCoding(coding)!.type === 'binary') return coding;
+  if (eol === null) return intern(base);
+  return eol === current ? coding : intern(`${base}-${eol}`);
+});
+
 /** `encode-coding-string`. */
 export function encodeCodingString(s: LispString, coding: LispObject, nocopy = false): LispString {
   const cs = checkCodingSystem(coding);
