@@ -209,3 +209,189 @@
               (t (setq out (concat out (regexp-quote (string c)))))))
       (setq i (1+ i)))
     (concat out "\\'")))
+
+;;;; Finding files
+
+(defvar locate-dominating-stop-dir-regexp
+  "\\`\\(?:[\\/][\\/][^\\/]+[\\/]\\|/\\(?:net\\|afs\\|\\.\\.\\.\\)/\\)\\'"
+  "Directories where `locate-dominating-file' stops looking.")
+
+(defun locate-dominating-file (file name)
+  "The nearest directory from FILE upwards that holds NAME, as a directory name, or nil.
+NAME may be a predicate, then called with each candidate (FILE itself first)."
+  (let ((file (abbreviate-file-name (expand-file-name file))) root)
+    (while (not (or root (null file)
+                    (string-match-p locate-dominating-stop-dir-regexp file)))
+      (if (if (stringp name)
+              (and (file-directory-p file) (file-exists-p (expand-file-name name file)))
+            (funcall name file))
+          (setq root file)
+        (let ((parent (file-name-directory (directory-file-name file))))
+          (setq file (if (equal parent file) nil parent)))))
+    (and root (file-name-as-directory root))))
+
+(defun locate-file--accepts (file predicate)
+  "Whether FILE will do for `locate-file' with PREDICATE: directories only when it says `dir-ok'."
+  (let ((answer (cond ((null predicate) (file-readable-p file))
+                      ((consp predicate)
+                       (seq-every-p (lambda (what)
+                                      (pcase what
+                                        ('executable (file-executable-p file))
+                                        ('readable (file-readable-p file))
+                                        ('writable (file-writable-p file))
+                                        (_ (file-exists-p file))))
+                                    predicate))
+                      ((integerp predicate) (file-exists-p file))
+                      (t (funcall predicate file)))))
+    (and answer (or (eq answer 'dir-ok) (not (file-directory-p file))))))
+
+(defun locate-file (filename path &optional suffixes predicate)
+  "Search for FILENAME (with each of SUFFIXES) in the directories of PATH; return its absolute name or nil."
+  (catch 'found
+    (dolist (dir (if (file-name-absolute-p filename) '(nil) path))
+      (dolist (suffix (or suffixes '("")))
+        (let ((candidate (expand-file-name (concat filename suffix) dir)))
+          (when (locate-file--accepts candidate predicate)
+            (throw 'found candidate)))))
+    nil))
+
+(defun file-expand-wildcards (pattern &optional full)
+  "The files matching the shell wildcard PATTERN, relative as PATTERN is unless FULL."
+  (save-match-data
+    (let* ((nondir (file-name-nondirectory pattern))
+           (dirpart (file-name-directory pattern))
+           (dirs (if (and dirpart (string-match-p "[[*?]" dirpart))
+                     (mapcar #'file-name-as-directory
+                             (file-expand-wildcards (directory-file-name dirpart)))
+                   (list dirpart)))
+           (found nil))
+      (dolist (dir dirs)
+        (when (or (null dir) (file-directory-p dir))
+          (let ((names (seq-remove (lambda (name) (string-match-p "\\`\\.\\.?\\'" (file-name-nondirectory name)))
+                                   (directory-files (or dir ".") full (wildcard-to-regexp nondir)))))
+            (setq found (nconc (if (and dir (not full))
+                                   (mapcar (lambda (name) (concat dir name)) names)
+                                 names)
+                               found)))))
+      found)))
+
+(defconst directory-files-no-dot-files-regexp "[^.]\\|\\.\\.\\."
+  "Matches any file name except \".\" and \"..\".")
+
+(defun directory-empty-p (dir)
+  "Whether DIR is a directory with no files but . and .."
+  (and (file-directory-p dir)
+       (null (directory-files dir nil directory-files-no-dot-files-regexp t 1))))
+
+(defun file-in-directory-p (file dir)
+  "Whether FILE is DIR or lies somewhere below it (DIR must exist); symbolic links are followed."
+  (when (file-directory-p dir)
+    (let ((file-parts (split-string (file-truename file) "/" t))
+          (dir-parts (split-string (file-truename dir) "/" t)))
+      (while (and dir-parts file-parts (string= (car dir-parts) (car file-parts)))
+        (setq dir-parts (cdr dir-parts) file-parts (cdr file-parts)))
+      (null dir-parts))))
+
+(defun file-equal-p (file1 file2)
+  "Whether FILE1 and FILE2 name the same existing file."
+  (let ((a (file-attributes (file-truename file1)))
+        (b (file-attributes (file-truename file2))))
+    (and a b (equal a b))))
+
+(defun file-size-human-readable-iec (size)
+  "SIZE in bytes in IEC units: \"1 KiB\", \"1.4 MiB\"."
+  (file-size-human-readable size 'iec " "))
+
+(defun parse-colon-path (search-path)
+  "The directories of the colon-separated SEARCH-PATH, as directory names; an empty element is nil."
+  (when search-path
+    (mapcar (lambda (dir) (unless (string= dir "") (file-name-as-directory dir)))
+            (split-string (substitute-env-vars search-path) path-separator))))
+
+(defvar path-separator ":")
+
+(defun exec-path ()
+  "The directories searched for programs: `exec-path'."
+  exec-path)
+
+(defun temporary-file-directory ()
+  "The directory for temporary files: `temporary-file-directory'."
+  temporary-file-directory)
+
+(defun convert-standard-filename (filename)
+  "FILENAME as this system spells it (unchanged on GNU/Linux)."
+  filename)
+
+(defun make-nearby-temp-file (prefix &optional dir-flag suffix)
+  "A new temporary file (or directory with DIR-FLAG) named after PREFIX and SUFFIX."
+  (make-temp-file (expand-file-name prefix (temporary-file-directory)) dir-flag suffix))
+
+(defun file-nlinks (filename)
+  "The number of hard links to FILENAME, or nil when it does not exist."
+  (file-attribute-link-number (file-attributes filename)))
+
+(defun insert-file-contents-literally (filename &optional visit beg end replace)
+  "Insert FILENAME's bytes undecoded, as raw bytes in a multibyte buffer."
+  (let ((coding-system-for-read 'no-conversion)
+        (after-insert-file-functions nil))
+    (insert-file-contents filename visit beg end replace)))
+
+;;;; File modes as chmod spells them
+
+(defun file-modes--who (char)
+  (pcase char (?u #o4700) (?g #o2070) (?o #o1007) (?a #o7777)))
+
+(defun file-modes--rights (char from)
+  (pcase char
+    (?r #o444) (?w #o222) (?x #o111) (?s #o6000) (?t #o1000)
+    (?X (if (or (/= 0 (logand from #o111)) (= #o40000 (logand from #o170000))) #o111 0))
+    (?u (let ((u (logand from #o700))) (* #o111 (/ u #o100))))
+    (?g (let ((g (logand from #o70))) (* #o111 (/ g #o10))))
+    (?o (* #o111 (logand from #o7)))))
+
+(defun file-modes-symbolic-to-number (modes &optional from)
+  "The numeric file mode that the chmod-style MODES (\"u=rwx,g+w\") give from FROM (default 0)."
+  (let ((num (or from 0)) (pos 0) (len (length modes)))
+    (while (< pos len)
+      (let ((clause-start pos) (who 0))
+        (while (and (< pos len) (memq (aref modes pos) '(?u ?g ?o ?a)))
+          (setq who (logior who (file-modes--who (aref modes pos))) pos (1+ pos)))
+        (when (= who 0) (setq who #o7777))
+        (unless (and (< pos len) (memq (aref modes pos) '(?+ ?- ?=)))
+          (error "Parse error in modes near `%s'" (substring modes clause-start)))
+        (while (and (< pos len) (memq (aref modes pos) '(?+ ?- ?=)))
+          (let ((op (aref modes pos)) (rights 0))
+            (setq pos (1+ pos))
+            (while (and (< pos len) (memq (aref modes pos) '(?r ?w ?x ?X ?s ?t ?u ?g ?o)))
+              (setq rights (logior rights (file-modes--rights (aref modes pos) num)) pos (1+ pos)))
+            (setq rights (logand rights who))
+            (setq num (pcase op
+                        (?+ (logior num rights))
+                        (?- (logand num (lognot rights)))
+                        (_ (logior (logand num (lognot who)) rights))))))
+        (cond ((>= pos len))
+              ((eq (aref modes pos) ?,) (setq pos (1+ pos)))
+              (t (error "Parse error in modes near `%s'" (substring modes clause-start))))))
+    num))
+
+(defun file-modes-number-to-symbolic (mode &optional filetype)
+  "MODE as `ls -l' shows it: \"-rwxr-xr-x\", its first character FILETYPE or the type MODE holds."
+  (string
+   (or filetype
+       (pcase (logand mode #o170000)
+         (#o40000 ?d) (#o120000 ?l) (#o10000 ?p) (#o140000 ?s) (#o20000 ?c) (#o60000 ?b) (_ ?-)))
+   (if (zerop (logand mode #o400)) ?- ?r)
+   (if (zerop (logand mode #o200)) ?- ?w)
+   (if (zerop (logand mode #o4000))
+       (if (zerop (logand mode #o100)) ?- ?x)
+     (if (zerop (logand mode #o100)) ?S ?s))
+   (if (zerop (logand mode #o40)) ?- ?r)
+   (if (zerop (logand mode #o20)) ?- ?w)
+   (if (zerop (logand mode #o2000))
+       (if (zerop (logand mode #o10)) ?- ?x)
+     (if (zerop (logand mode #o10)) ?S ?s))
+   (if (zerop (logand mode #o4)) ?- ?r)
+   (if (zerop (logand mode #o2)) ?- ?w)
+   (if (zerop (logand mode #o1000))
+       (if (zerop (logand mode #o1)) ?- ?x)
+     (if (zerop (logand mode #o1)) ?T ?t))))

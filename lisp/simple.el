@@ -373,3 +373,73 @@
 (provide 'simple)
 
 ;;; simple.el ends here
+
+(defun pop-mark ()
+  "Pop the mark ring into the mark: the old mark goes to the end of the ring. Point stays."
+  (when mark-ring
+    (setq mark-ring (nconc mark-ring (list (copy-marker (mark-marker)))))
+    (set-marker (mark-marker) (car mark-ring))
+    (set-marker (car mark-ring) nil)
+    (pop mark-ring))
+  (deactivate-mark))
+
+(defun region-bounds ()
+  "The bounds of the region, as a list of (START . END) pairs."
+  (list (cons (region-beginning) (region-end))))
+
+(defun current-word (&optional strict really-word)
+  "The symbol or word at or next to point, as a string without properties.
+STRICT: nil unless point is in or beside one; REALLY-WORD: words, not symbols."
+  (save-excursion
+    (let* ((oldpoint (point)) (start (point)) (end (point))
+           (syntaxes (if really-word "w" "w_"))
+           (not-syntaxes (concat "^" syntaxes)))
+      (skip-syntax-backward syntaxes) (setq start (point))
+      (goto-char oldpoint)
+      (skip-syntax-forward syntaxes) (setq end (point))
+      (when (and (eq start oldpoint) (eq end oldpoint))
+        ;; Point is between two words: look on this line only.
+        (if strict
+            (setq start nil)
+          (skip-syntax-backward not-syntaxes (line-beginning-position))
+          (if (bolp)
+              (progn
+                (skip-syntax-forward not-syntaxes (line-end-position))
+                (setq start (point))
+                (skip-syntax-forward syntaxes)
+                (setq end (point)))
+            (setq end (point))
+            (skip-syntax-backward syntaxes)
+            (setq start (point)))))
+      (unless (or (null start) (= start end))
+        (buffer-substring-no-properties start end)))))
+
+(defvar find-tag-default-function nil)
+
+(defun find-tag-default-bounds ()
+  "The bounds (START . END) of the symbol at or before point, or nil."
+  (bounds-of-thing-at-point 'symbol))
+
+(defun find-tag-default ()
+  "The symbol at or before point, as a default tag to search for."
+  (let ((bounds (find-tag-default-bounds)))
+    (when bounds
+      (buffer-substring-no-properties (car bounds) (cdr bounds)))))
+
+(defun find-tag-default-as-regexp ()
+  "The default tag as a regexp matching it literally."
+  (let ((tag (funcall (or find-tag-default-function
+                          (get major-mode 'find-tag-default-function)
+                          #'find-tag-default))))
+    (when tag (regexp-quote tag))))
+
+(defun find-tag-default-as-symbol-regexp ()
+  "The default tag as a regexp matching it as a whole symbol."
+  (let ((tag-regexp (find-tag-default-as-regexp)))
+    (if (and tag-regexp
+             (eq (or find-tag-default-function
+                     (get major-mode 'find-tag-default-function)
+                     #'find-tag-default)
+                 #'find-tag-default))
+        (format "\\_<%s\\_>" tag-regexp)
+      tag-regexp)))

@@ -34,12 +34,18 @@
   `(defvar ,symbol ,standard ,doc))
 (defmacro defgroup (&rest _args) nil)
 (defmacro defface (face _spec &optional _doc &rest _args) `(quote ,face))
-(defmacro define-obsolete-function-alias (obsolete current &optional _when _doc)
-  `(defalias ,obsolete ,current))
-(defmacro define-obsolete-variable-alias (obsolete current &optional _when _doc)
-  `(defvaralias ,obsolete ,current))
-(defun make-obsolete (obsolete-name _current-name _when) obsolete-name)
-(defun make-obsolete-variable (obsolete-name _current-name &optional _when _access-type) obsolete-name)
+(defmacro define-obsolete-function-alias (obsolete current when &optional doc)
+  `(progn (defalias ,obsolete ,current ,doc) (make-obsolete ,obsolete ,current ,when)))
+(defmacro define-obsolete-variable-alias (obsolete current when &optional _doc)
+  `(progn (defvaralias ,obsolete ,current) (make-obsolete-variable ,obsolete ,current ,when)))
+(defun make-obsolete (obsolete-name current-name when)
+  "Record OBSOLETE-NAME as obsolete since WHEN, CURRENT-NAME (a symbol or a string) replacing it."
+  (put obsolete-name 'byte-obsolete-info (list current-name nil when))
+  obsolete-name)
+(defun make-obsolete-variable (obsolete-name current-name when &optional access-type)
+  "Record the variable OBSOLETE-NAME as obsolete since WHEN."
+  (put obsolete-name 'byte-obsolete-variable (list current-name access-type when))
+  obsolete-name)
 
 (defmacro with-current-buffer (buffer-or-name &rest body)
   `(save-current-buffer (set-buffer ,buffer-or-name) ,@body))
@@ -804,3 +810,199 @@ kept as far as they go, so markers in them stay."
 (defmacro benchmark-run-compiled (&optional repetitions &rest forms)
   (declare (indent 1))
   `(benchmark-run ,repetitions ,@forms))
+
+;;;; Small subr.el functions and aliases that scripts still call
+
+(defalias 'flatten-list #'flatten-tree)
+(defalias 'int-to-string #'number-to-string)
+(defalias 'point-at-bol #'line-beginning-position)
+(defalias 'point-at-eol #'line-end-position)
+(defalias 'store-match-data #'set-match-data)
+(defalias 'sxhash #'sxhash-equal)
+(defalias 'rplaca #'setcar)
+(defalias 'rplacd #'setcdr)
+(define-obsolete-function-alias 'condition-case-no-debug 'condition-case-unless-debug "24.1")
+
+(defun string-or-null-p (object)
+  "Return t if OBJECT is a string or nil."
+  (or (stringp object) (null object)))
+
+(defun subr-primitive-p (object)
+  "Return t if OBJECT is a built-in function (this runtime compiles nothing natively)."
+  (subrp object))
+
+(defun log10 (x)
+  "Return (log X 10)."
+  (log x 10))
+
+(defun delete-consecutive-dups (list &optional circular)
+  "Destructively remove `equal' consecutive duplicates from LIST.
+With CIRCULAR, also drop the last element when it equals the first."
+  (let ((tail list) last)
+    (while (cdr tail)
+      (if (equal (car tail) (cadr tail))
+          (setcdr tail (cddr tail))
+        (setq last tail
+              tail (cdr tail))))
+    (when (and circular last (equal (car tail) (car list)))
+      (setcdr last nil)))
+  list)
+
+(defun define-symbol-prop (symbol prop val)
+  "Define the property PROP of SYMBOL to be VAL (`put', for definitions)."
+  (put symbol prop val))
+
+(defun match-substitute-replacement (replacement &optional fixedcase literal string subexp)
+  "Return REPLACEMENT as `replace-match' would insert it for the last match in STRING (or the buffer)."
+  (let* ((start (match-beginning 0))
+         (matched (match-string 0 string))
+         (shifted (mapcar (lambda (p) (and p (- p start))) (match-data t))))
+    (save-match-data
+      (set-match-data shifted)
+      (replace-match replacement fixedcase literal matched subexp))))
+
+(defun insert-into-buffer (buffer &optional start end)
+  "Insert the text of the current buffer between START and END into BUFFER, at its point."
+  (let ((current (current-buffer)))
+    (with-current-buffer buffer
+      (insert-buffer-substring current start end))))
+
+(defun input-pending-p (&optional _check-timers)
+  "Return nil: a batch session has no pending keyboard input."
+  nil)
+
+(defvar quit-flag nil)
+(defvar throw-on-input nil)
+
+(defmacro with-local-quit (&rest body)
+  "Run BODY with quitting allowed; a quit ends BODY and returns nil."
+  (declare (indent 0))
+  `(condition-case nil
+       (let ((inhibit-quit nil)) ,@body)
+     (quit (setq quit-flag t) nil)))
+
+(defmacro while-no-input (&rest body)
+  "Run BODY unless input arrives first; batch sessions have none, so this is BODY's value."
+  (declare (indent 0))
+  `(with-local-quit (or (input-pending-p) (progn ,@body))))
+
+(defmacro with-temp-message (message &rest body)
+  "Show MESSAGE (when non-nil) while BODY runs, then clear it; return BODY's value."
+  (declare (indent 1))
+  (let ((text (make-symbol "text")))
+    `(let ((,text ,message))
+       (unwind-protect
+           (progn (when ,text (message "%s" ,text))
+                  ,@body)
+         (when ,text (message nil))))))
+
+(defvar temp-buffer-show-function nil)
+(defvar temp-buffer-setup-hook nil)
+(defvar temp-buffer-show-hook nil)
+
+(defmacro with-output-to-temp-buffer (bufname &rest body)
+  "Run BODY with `standard-output' going to a fresh buffer BUFNAME, as help buffers are made.
+The buffer ends up in help mode, read-only, unmodified and ending in a
+newline; the caller's current buffer stays current. Returns BODY's value."
+  (declare (indent 1))
+  (let ((buffer (make-symbol "buffer")) (value (make-symbol "value")))
+    `(let* ((,buffer (with-current-buffer (get-buffer-create ,bufname)
+                       (kill-all-local-variables)
+                       (let ((inhibit-read-only t)) (erase-buffer))
+                       (setq major-mode 'help-mode mode-name "Help")
+                       (run-hooks 'temp-buffer-setup-hook)
+                       (current-buffer)))
+            (standard-output ,buffer)
+            (,value (progn ,@body)))
+       (with-current-buffer ,buffer
+         (let ((inhibit-read-only t))
+           (unless (eq (char-before (point-max)) ?\n)
+             (save-excursion (goto-char (point-max)) (insert "\n"))))
+         (set-buffer-modified-p nil)
+         (setq buffer-read-only t)
+         (goto-char (point-min))
+         (run-hooks 'temp-buffer-show-hook))
+       ,value)))
+
+(defun add-to-ordered-list (list-var element &optional order)
+  "Add ELEMENT to LIST-VAR, kept sorted by the numeric ORDER each element was given.
+Elements without an order go last; a nil ORDER keeps an element's earlier one."
+  (let ((ordering (get list-var 'list-order)))
+    (unless ordering
+      (setq ordering (make-hash-table :weakness 'key :test 'eq))
+      (put list-var 'list-order ordering))
+    (when order
+      (puthash element (and (numberp order) order) ordering))
+    (unless (memq element (symbol-value list-var))
+      (set list-var (cons element (symbol-value list-var))))
+    (set list-var (sort (symbol-value list-var)
+                        (lambda (a b)
+                          (let ((oa (gethash a ordering)) (ob (gethash b ordering)))
+                            (if (and oa ob) (< oa ob) oa)))))))
+
+(defvar history-length 100)
+(defvar history-delete-duplicates nil)
+(defvar history-add-new-input t)
+
+(defun add-to-history (history-var newelt &optional maxelt keep-all)
+  "Add NEWELT to the front of the history list HISTORY-VAR, as the minibuffer does.
+Empty strings and a repeat of the first element are skipped unless KEEP-ALL;
+`history-delete-duplicates' drops older copies; the list is cut to MAXELT
+elements, or the variable's `history-length' property, or `history-length'."
+  (unless maxelt
+    (setq maxelt (or (get history-var 'history-length) history-length)))
+  (let ((history (symbol-value history-var)) tail)
+    (when (and (listp history)
+               (or keep-all
+                   (not (stringp newelt))
+                   (> (length newelt) 0))
+               (or keep-all
+                   (not (equal (car history) newelt))))
+      (when history-delete-duplicates
+        (setq history (delete newelt history)))
+      (setq history (cons newelt history))
+      (when (integerp maxelt)
+        (if (>= 0 maxelt)
+            (setq history nil)
+          (setq tail (nthcdr (1- maxelt) history))
+          (when (consp tail) (setcdr tail nil))))
+      (set history-var history))))
+
+(defmacro combine-after-change-calls (&rest body)
+  "Run BODY; the after-change calls it causes are run as they happen here."
+  (declare (indent 0))
+  `(progn ,@body))
+
+(defmacro combine-change-calls (beg end &rest body)
+  "Run BODY, which changes only the text between BEG and END, as one change:
+`before-change-functions' run once for BEG..END first, and
+`after-change-functions' once at the end for the whole changed stretch."
+  (declare (indent 2))
+  (let ((b (make-symbol "beg")) (e (make-symbol "end")) (size (make-symbol "size")))
+    `(let* ((,b ,beg) (,e ,end) (,size (buffer-size)))
+       (run-hook-with-args 'before-change-functions ,b ,e)
+       (prog1 (let ((before-change-functions nil) (after-change-functions nil))
+                ,@body)
+         (run-hook-with-args 'after-change-functions ,b (+ ,e (- (buffer-size) ,size)) (- ,e ,b))))))
+
+(defun substitute-env-vars (string &optional when-undefined)
+  "STRING with $VAR and ${VAR} replaced by the environment's values and $$ by $.
+An undefined variable becomes \"\", or stays as written when WHEN-UNDEFINED
+is non-nil, or is what WHEN-UNDEFINED returns for it when that is a function."
+  (let ((start 0) (pieces nil))
+    (save-match-data
+      (while (string-match "\\$\\(?:\\([[:alnum:]_]+\\)\\|{\\([^}]+\\)}\\|\\$\\)" string start)
+        (push (substring string start (match-beginning 0)) pieces)
+        (let ((var (or (match-string 1 string) (match-string 2 string))))
+          (push (cond ((null var) "$")
+                      ((getenv var))
+                      ((functionp when-undefined) (or (funcall when-undefined var) ""))
+                      (when-undefined (match-string 0 string))
+                      (t ""))
+                pieces))
+        (setq start (match-end 0))))
+    (apply #'concat (nreverse (cons (substring string start) pieces)))))
+
+(defun substitute-env-in-file-name (filename)
+  "FILENAME with its $VAR and ${VAR} references replaced (undefined ones left alone)."
+  (substitute-env-vars filename (lambda (var) (concat "$" var))))

@@ -21,6 +21,8 @@ export const macroHooks = {
     void spec;
     throw new Error('autoload not installed');
   },
+  /** Prints load's warning about a call of an obsolete macro (macroexp.el's); set by the primitives. */
+  obsolete: null as ((macro: LispSymbol, fileName: string) => void) | null,
 };
 
 /** The TYPE of an (autoload FILE DOC INTERACTIVE TYPE) form. */
@@ -111,7 +113,13 @@ function analyseCompound(form: Cons, ctx: Ctx): Node {
       fn = resolveFunction(head);
     }
     if (fn instanceof Cons && fn.car === Q.macro) {
-      return analyse(expandMacro(fn.cdr, form), ctx);
+      const unit = ctx.unit;
+      if (unit.fileName === null) return analyse(expandMacro(fn.cdr, form), ctx);
+      const atTopLevel = unit.topLevelForms.has(form);
+      if (!atTopLevel && macroHooks.obsolete !== null) macroHooks.obsolete(head, unit.fileName);
+      const expansion = expandMacro(fn.cdr, form);
+      if (atTopLevel) unit.topLevelForms.add(expansion);
+      return analyse(expansion, ctx);
     }
     // (funcall #'SYM ARGS...) is (SYM ARGS...), as Emacs's eager macroexpansion rewrites it.
     if (head === Qfuncall && form.cdr instanceof Cons) {
@@ -284,7 +292,12 @@ defineSpecialForm('function', 1, (form, ctx) => {
   return c(arg);
 });
 
-defineSpecialForm('progn', 0, (form, ctx) => analyseBody(form.cdr, ctx));
+defineSpecialForm('progn', 0, (form, ctx) => {
+  // A top-level progn's forms are each at top level for load.
+  const top = ctx.unit.topLevelForms;
+  if (top.size > 0 && top.has(form)) for (let l = form.cdr; l instanceof Cons; l = l.cdr) top.add(l.car);
+  return analyseBody(form.cdr, ctx);
+});
 
 defineSpecialForm('prog1', 1, (form, ctx) => {
   const a = arity(form, Q.prog1, 1, -1);

@@ -1,5 +1,5 @@
 // The analysis-time lexical environment.
-import type { LispSymbol } from '../lisp/index.js';
+import type { LispObject, LispSymbol } from '../lisp/index.js';
 import type { Binding, FnInfo } from './ir.js';
 
 /** One entry of the lexical environment: a binding, or a local `(defvar x)`. */
@@ -15,6 +15,12 @@ export class Scope {
 /** What a whole load (file or eval call) shares: specials declared by a bare `(defvar x)`. */
 export class Unit {
   readonly specials = new Set<LispSymbol>();
+  /**
+   * The forms being evaluated at top level, as load sees them (a macro call's
+   * expansions, the forms of a top-level progn): load expands those without
+   * warnings, then warns of obsolete macros in everything below them.
+   */
+  readonly topLevelForms = new Set<LispObject>();
   constructor(readonly fileName: string | null) {}
 }
 

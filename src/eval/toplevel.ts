@@ -12,6 +12,10 @@ export function evalTopLevel(form: LispObject, lexical: boolean, unit: Unit, sco
   // Self-evaluating atoms need no analysis.
   if (!(form instanceof Cons) && !(form instanceof LispSymbol)) return form;
   const info = new FnInfo(null, lexical);
+  if (unit.fileName !== null) {
+    unit.topLevelForms.clear();
+    unit.topLevelForms.add(form);
+  }
   const node = analyse(form, new Ctx(info, scope, lexical, unit));
   const code = compile(node, info);
   info.code = code;

@@ -1,8 +1,13 @@
 // macroexpand-all (macroexp.el): expands every macro call in a form, walking
 // special forms so that only code positions are expanded.
-import { type LispObject, LispSymbol, Cons, NIL, Q, intern, arrayToList, listToArray, TailCheck } from '../lisp/index.js';
+import { type LispObject, LispSymbol, LispString, Cons, NIL, Q, intern, arrayToList, listToArray, TailCheck } from '../lisp/index.js';
 import { declareModule, defun, any, optional } from '../lisp/defun.js';
 import { macroexpand1 } from './eval.js';
+import { funcall } from '../eval/index.js';
+import { macroHooks } from '../eval/analyse.js';
+import { symbolValue } from '../eval/state.js';
+import { fileRelativeName } from './fileio.js';
+import { get } from './data.js';
 
 declareModule('macroexp');
 
@@ -29,8 +34,10 @@ function expandLambda(lambda: Cons, env: LispObject): LispObject {
 export function expandAll(form: LispObject, env: LispObject): LispObject {
   for (;;) {
     if (!(form instanceof Cons)) return form;
+    const head = form.car;
     const [next, expanded] = macroexpand1(form, env);
     if (!expanded || next === form) break;
+    if (head instanceof LispSymbol) warnIfObsolete(head, loadFileName());
     form = next;
   }
   if (!(form instanceof Cons)) return form;
@@ -68,3 +75,35 @@ export function expandAll(form: LispObject, env: LispObject): LispObject {
 }
 
 defun('macroexpand-all', [any, optional(any)], (form, env) => expandAll(form, env));
+
+// ---- warnings about obsolete macros -----------------------------------------------
+
+const Qbyte_obsolete_info = intern('byte-obsolete-info');
+const Qload_file_name = intern('load-file-name');
+
+function loadFileName(): string | null {
+  const name = symbolValue(Qload_file_name);
+  return name instanceof LispString ? name.value : null;
+}
+
+/**
+ * Prints macroexp.el's warning when MACRO was made obsolete, as Emacs does
+ * when it expands a call of it while loading (or in macroexpand-all):
+ *   FILE: Warning: ‘old’ is an obsolete macro (as of 1.0); use ‘new’ instead.
+ */
+function warnIfObsolete(macro: LispSymbol, fileName: string | null): void {
+  const info = get(macro, Qbyte_obsolete_info);
+  if (!(info instanceof Cons)) return;
+  const instead = info.car;
+  const asOf = listToArray(info)[2];
+  const kind = macro.fn instanceof LispSymbol && macro.fn !== NIL ? 'alias' : 'macro';
+  let text = `\u2018${macro.name}\u2019 is an obsolete ${kind}`;
+  if (asOf instanceof LispString) text += ` (as of ${asOf.value})`;
+  if (instead instanceof LispString) text += `; ${instead.value}`;
+  else if (instead instanceof LispSymbol && instead !== NIL) text += `; use \u2018${instead.name}\u2019 instead.`;
+  else text += '.';
+  const prefix = fileName === null ? '' : `${fileRelativeName(fileName, NIL)}: `;
+  funcall(intern('message'), [new LispString('%s', false), new LispString(`${prefix}Warning: ${text}`, true)]);
+}
+
+macroHooks.obsolete = warnIfObsolete;
