@@ -117,6 +117,7 @@ Output to a buffer in that window is not messaged: the window shows it.")
                (setq shell-command--window-buffer buffer))))))
 
 (defun shell-command (command &optional output-buffer error-buffer)
+  (interactive)
   (let ((error-file (shell-command--destination error-buffer)))
     (if (and output-buffer
              (or (not (or (bufferp output-buffer) (stringp output-buffer)))
@@ -140,6 +141,7 @@ Output to a buffer in that window is not messaged: the window shows it.")
 
 (defun shell-command-on-region (start end command &optional output-buffer replace error-buffer
                                       _display-error-buffer _region-noncontiguous-p)
+  (interactive)
   (let ((error-file (shell-command--destination error-buffer)))
     (if (or replace (and output-buffer (not (or (bufferp output-buffer) (stringp output-buffer)))))
         ;; The output replaces the region (or goes in at point): point before it, the mark after.

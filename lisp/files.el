@@ -105,12 +105,15 @@
         buf)))
 
 (defun find-file (filename &optional wildcards)
+  (interactive)
   (switch-to-buffer (find-file-noselect filename nil nil wildcards)))
 
 (defun find-file-literally (filename)
+  (interactive)
   (switch-to-buffer (find-file-noselect filename nil t)))
 
 (defun set-visited-file-name (filename &optional _no-query _along-with-file)
+  (interactive "FSet visited file name: ")
   (if (null filename)
       (setq buffer-file-name nil
             buffer-file-truename nil)
@@ -128,6 +131,7 @@
 ;;; Saving.
 
 (defun basic-save-buffer (&optional _called-interactively)
+  (interactive '(called-interactively))
   (if (not (buffer-modified-p))
       nil
     (unless buffer-file-name
@@ -147,9 +151,11 @@
     nil))
 
 (defun save-buffer (&optional _arg)
+  (interactive "p")
   (basic-save-buffer))
 
 (defun write-file (filename &optional _confirm)
+  (interactive)
   (when (file-directory-p filename)
     (setq filename (expand-file-name (file-name-nondirectory (or buffer-file-name (buffer-name))) filename)))
   (set-visited-file-name filename)
@@ -157,6 +163,7 @@
   (save-buffer))
 
 (defun save-some-buffers (&optional _arg _pred)
+  (interactive "P")
   (dolist (buf (buffer-list))
     (with-current-buffer buf
       (when (and buffer-file-name (buffer-modified-p))

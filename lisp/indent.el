@@ -12,9 +12,11 @@
       (indent-to column))))
 
 (defun indent-according-to-mode ()
+  (interactive nil)
   (funcall indent-line-function))
 
 (defun indent-region (start end &optional column)
+  (interactive "r\nP")
   (cond
    (column
     (save-excursion

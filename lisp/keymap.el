@@ -160,12 +160,16 @@
 (defun current-local-map () keymap--local-map)
 (defun use-local-map (keymap) (setq keymap--local-map keymap) nil)
 
-(defun global-set-key (key command) (define-key (current-global-map) key command))
-(defun global-unset-key (key) (global-set-key key nil))
+(defun global-set-key (key command)
+  (interactive) (define-key (current-global-map) key command))
+(defun global-unset-key (key)
+  (interactive "kUnset key globally: ") (global-set-key key nil))
 (defun local-set-key (key command)
+  (interactive "KSet key locally: \nCSet key %s locally to command: ")
   (unless (current-local-map) (use-local-map (make-sparse-keymap)))
   (define-key (current-local-map) key command))
 (defun local-unset-key (key)
+  (interactive "kUnset key locally: ")
   (when (current-local-map) (define-key (current-local-map) key nil)))
 
 (defun key-binding (key &optional accept-default _no-remap _position)
@@ -240,6 +244,7 @@
   (read-kbd-macro keys))
 
 (defun read-kbd-macro (start &optional need-vector)
+  (interactive "r")
   ;; START is the key description (the interactive form, a region, is not supported).
   (let ((events (mapcar #'keymap--parse-word (split-string start "[ \t\n]+" t))))
     (if (and (not need-vector) (seq-every-p (lambda (e) (and (integerp e) (<= 0 e 127))) events))

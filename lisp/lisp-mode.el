@@ -176,6 +176,7 @@ or (:state . STATE) with the parse state at the start of this line."
 
 (defun indent-sexp (&optional endpos)
   "Indent the lines after this one that are inside a list begun after point (up to ENDPOS)."
+  (interactive nil)
   (save-excursion
     (let* ((end (and endpos (copy-marker endpos)))
            (from (point))
@@ -194,6 +195,7 @@ or (:state . STATE) with the parse state at the start of this line."
 ;; Lines and regions.
 
 (defun lisp-indent-line (&optional indent)
+  (interactive nil)
   ;; A line in a string, or a ;;; comment, keeps its indentation.
   (let ((pos (- (point-max) (point))))
     (beginning-of-line)
@@ -212,6 +214,7 @@ or (:state . STATE) with the parse state at the start of this line."
     (if (re-search-backward "^\\s(" nil t) (point) (point-min))))
 
 (defun beginning-of-defun (&optional arg)
+  (interactive "^p")
   (let ((n (or arg 1)))
     (if (> n 0)
         (progn (when (and (bolp) (looking-at "\\s(")) nil)

@@ -12,6 +12,7 @@
 
 (defun pp-buffer ()
   "Break the printed Lisp object in this buffer into lines and indent them."
+  (interactive nil)
   (goto-char (point-min))
   (while (not (eobp))
     (cond

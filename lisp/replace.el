@@ -32,6 +32,7 @@
     (cons (point) (point-max))))
 
 (defun how-many (regexp &optional rstart rend _interactive)
+  (interactive (keep-lines-read-args "How many matches for regexp"))
   (let* ((region (replace--region rstart rend))
          (end (cdr region))
          (case-fold-search (replace--case-fold regexp t))
@@ -47,6 +48,7 @@
 (defalias 'count-matches #'how-many)
 
 (defun flush-lines (regexp &optional rstart rend _interactive)
+  (interactive)
   (let* ((region (replace--region rstart rend))
          (start (car region))
          (end (copy-marker (cdr region)))
@@ -65,6 +67,7 @@
 ;; The lines kept are those a match touches (all of them for a match across
 ;; lines); the text between them goes.
 (defun keep-lines (regexp &optional rstart rend _interactive)
+  (interactive)
   (let* ((region (replace--region rstart rend))
          (start (car region))
          (end (copy-marker (cdr region)))
@@ -152,9 +155,11 @@
     nil))
 
 (defun replace-string (from-string to-string &optional delimited start end _backward _region-noncontiguous-p)
+  (interactive)
   (replace--all from-string to-string nil delimited start end))
 
 (defun replace-regexp (regexp to-string &optional delimited start end _backward _region-noncontiguous-p)
+  (interactive)
   (replace--all regexp to-string t delimited start end))
 
 (provide 'replace)

@@ -11,6 +11,7 @@
   (and (region-active-p) (> (region-end) (region-beginning))))
 
 (defun exchange-point-and-mark (&optional _arg)
+  (interactive "P")
   (let ((m (mark t)))
     (unless m (error "No mark set in this buffer"))
     (set-mark (point))
@@ -18,11 +19,13 @@
     nil))
 
 (defun mark-whole-buffer ()
+  (interactive nil)
   (push-mark)
   (push-mark (point-max) nil t)
   (goto-char (point-min)))
 
 (defun goto-line (line &optional buffer relative)
+  (interactive (goto-line-read-args))
   (when buffer (set-buffer buffer))
   (push-mark)
   (let ((target (save-restriction
@@ -75,14 +78,17 @@
     (kill-new string)))
 
 (defun copy-region-as-kill (beg end &optional _region)
+  (interactive)
   (kill-ring--save (filter-buffer-substring beg end) beg end)
   (setq deactivate-mark t)
   nil)
 
 (defun kill-ring-save (beg end &optional region)
+  (interactive)
   (copy-region-as-kill beg end region))
 
 (defun kill-region (beg end &optional _region)
+  (interactive)
   (unless (and beg end) (user-error "The mark is not set now, so there is no region"))
   (kill-ring--save (filter-buffer-substring beg end t) beg end)
   (setq this-command 'kill-region)
@@ -95,6 +101,7 @@
     (buffer-substring beg end)))
 
 (defun kill-line (&optional arg)
+  (interactive "P")
   (kill-region (point)
                (progn
                  (if arg
@@ -109,6 +116,7 @@
                  (point))))
 
 (defun kill-whole-line (&optional arg)
+  (interactive "p")
   (setq arg (or arg 1))
   (when (and (> arg 0) (eobp) (save-excursion (forward-visible-line 0) (eobp)))
     (signal 'end-of-buffer nil))
@@ -134,6 +142,7 @@
 (defun end-of-visible-line () (end-of-line))
 
 (defun yank (&optional arg)
+  (interactive "*P")
   (push-mark)
   (insert-for-yank (current-kill (cond ((listp arg) 0) ((eq arg '-) -2) (t (1- arg)))))
   (when (consp arg) (exchange-point-and-mark))
@@ -199,6 +208,7 @@
       (setq yank-undo-function (nth 3 handler)))))
 
 (defun zap-to-char (arg char &optional _interactive)
+  (interactive)
   (kill-region (point) (progn (search-forward (char-to-string char) nil nil arg) (point))))
 
 (defun prefix-numeric-value (raw)
@@ -212,6 +222,7 @@
 (defvar fill-prefix nil)
 
 (defun open-line (n)
+  (interactive "*p")
   (let ((here (point)))
     ;; One insertion: a huge N signals memory-exhausted rather than looping.
     (insert (make-string (max n 0) ?\n))
@@ -221,6 +232,7 @@
 (defvar delete-trailing-lines t)
 
 (defun delete-trailing-whitespace (&optional start end)
+  (interactive)
   (save-match-data
     (save-excursion
       (let ((limit (and end (copy-marker end))))
@@ -237,6 +249,7 @@
   nil)
 
 (defun fixup-whitespace ()
+  (interactive "*")
   (save-excursion
     (delete-horizontal-space)
     (unless (or (looking-at "^\\|$\\|\\s)")
@@ -246,6 +259,7 @@
 ;; Joins lines onto the line before them: by default this line, with ARG
 ;; the next one; with a region (BEG END, no ARG) every line in it.
 (defun delete-indentation (&optional arg beg end)
+  (interactive)
   (setq deactivate-mark t)
   (let ((limit (if (and beg end (not arg))
                    (progn
@@ -268,6 +282,7 @@
 ;; On a blank line: the blank lines around it collapse to this one, or an
 ;; isolated one goes. On another line: the blank lines after it go.
 (defun delete-blank-lines ()
+  (interactive "*")
   (let (on-blank lone)
     (save-excursion
       (beginning-of-line)
@@ -296,6 +311,7 @@
       (delete-region (point) (point-max)))))
 
 (defun count-words (start end &optional _totals)
+  (interactive)
   (let ((n 0))
     (save-excursion
       (save-restriction
@@ -320,11 +336,13 @@
     (current-column)))
 
 (defun back-to-indentation ()
+  (interactive "^")
   (beginning-of-line 1)
   (skip-syntax-forward " " (line-end-position))
   (backward-prefix-chars))
 
 (defun indent-rigidly (start end arg &optional _interactive)
+  (interactive "r\nP\np")
   (save-excursion
     (goto-char end)
     (setq end (point-marker))
@@ -340,6 +358,7 @@
     (set-marker end nil)))
 
 (defun untabify (start end &optional _arg)
+  (interactive)
   (save-excursion
     (save-restriction
       (narrow-to-region (point-min) end)
@@ -355,6 +374,7 @@
           (indent-to column))))))
 
 (defun tabify (start end &optional _arg)
+  (interactive)
   (save-excursion
     (save-restriction
       (narrow-to-region (point-min) end)

@@ -14,6 +14,7 @@
     (goto-char (if (and (> pt beg) (< pt end)) beg pt))))
 
 (defun sort-lines (reverse beg end)
+  (interactive "P\nr")
   (let* ((from (min beg end))
          (to (max beg end))
          (text (buffer-substring from to))
@@ -33,6 +34,7 @@
                                     (if final-newline "\n" ""))))))
 
 (defun reverse-region (beg end)
+  (interactive "r")
   (when (> beg end) (setq beg (prog1 end (setq end beg))))
   (let (from to)
     (save-excursion
@@ -57,6 +59,7 @@
 ;; occurrence stays (the last with REVERSE); with ADJACENT only runs of
 ;; equal lines shrink. Returns how many lines went.
 (defun delete-duplicate-lines (beg end &optional reverse adjacent keep-blanks _interactive)
+  (interactive)
   (let* ((from (min beg end))
          (to (max beg end))
          (lines (save-excursion

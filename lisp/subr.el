@@ -238,6 +238,7 @@
     (if local (set (make-local-variable hook) value) (set-default hook value))))
 
 (defun remove-hook (hook function &optional local)
+  (interactive)
   (when (boundp hook)
     (let ((value (if local (symbol-value hook) (default-value hook))))
       (when (or (not (listp value)) (functionp value)) (setq value (list value)))
@@ -435,6 +436,7 @@ The forms run in the caller's current buffer; point in BUFFER moves past each as
 ;; simple.el's whitespace commands (without fields).
 (defun delete-horizontal-space (&optional backward-only)
   "Delete the spaces and tabs around point; only those before it if BACKWARD-ONLY."
+  (interactive "*P")
   (let* ((start (point))
          (end (if backward-only start (progn (skip-chars-forward " \t") (point)))))
     (goto-char start)
@@ -445,6 +447,7 @@ The forms run in the caller's current buffer; point in BUFFER moves past each as
   "Leave N spaces (1 by default) where the spaces and tabs around point were.
 A negative N also takes newlines, and leaves -N spaces. Existing spaces are
 kept as far as they go, so markers in them stay."
+  (interactive "*p")
   (let* ((skipped (if (and n (< n 0)) " \t\n\r" " \t"))
          (wanted (abs (or n 1))))
     (skip-chars-backward skipped)
@@ -459,6 +462,7 @@ kept as far as they go, so markers in them stay."
 (defvar forward-sexp-function nil)
 
 (defun forward-sexp (&optional arg _interactive)
+  (interactive "^p\nd")
   (or arg (setq arg 1))
   (if forward-sexp-function
       (funcall forward-sexp-function arg)
@@ -466,16 +470,20 @@ kept as far as they go, so markers in them stay."
     (when (< arg 0) (backward-prefix-chars))))
 
 (defun backward-sexp (&optional arg interactive)
+  (interactive "^p\nd")
   (forward-sexp (- (or arg 1)) interactive))
 
 (defun forward-list (&optional arg _interactive)
+  (interactive "^p\nd")
   (or arg (setq arg 1))
   (goto-char (or (scan-lists (point) arg 0) (buffer-end arg))))
 
 (defun backward-list (&optional arg interactive)
+  (interactive "^p\nd")
   (forward-list (- (or arg 1)) interactive))
 
 (defun down-list (&optional arg _interactive)
+  (interactive "^p\nd")
   (or arg (setq arg 1))
   (let ((step (if (> arg 0) 1 -1)))
     (while (/= arg 0)
@@ -483,6 +491,7 @@ kept as far as they go, so markers in them stay."
       (setq arg (- arg step)))))
 
 (defun up-list (&optional arg _escape-strings _no-syntax-crossing)
+  (interactive "^p\nd\nd")
   (or arg (setq arg 1))
   (let ((step (if (> arg 0) 1 -1)))
     (while (/= arg 0)
@@ -490,6 +499,7 @@ kept as far as they go, so markers in them stay."
       (setq arg (- arg step)))))
 
 (defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
+  (interactive "^p\nd\nd")
   (up-list (- (or arg 1)) escape-strings no-syntax-crossing))
 
 ;;; syntax.el: the parse state at a position, parsed from the start each time.

@@ -95,6 +95,7 @@
 ;;; Symbols, words and whitespace.
 
 (defun forward-symbol (arg)
+  (interactive "^p")
   (if (natnump arg)
       (re-search-forward "\\(\\sw\\|\\s_\\)+" nil 'move arg)
     (while (< arg 0)
@@ -103,6 +104,7 @@
       (setq arg (1+ arg)))))
 
 (defun forward-whitespace (arg)
+  (interactive "^p")
   (if (natnump arg)
       (re-search-forward "[ \t]+\\|\n" nil 'move arg)
     (while (< arg 0)

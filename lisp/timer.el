@@ -134,6 +134,7 @@
 
 (defun cancel-function-timers (function)
   "Cancel every timer that would call FUNCTION."
+  (interactive "aCancel timers of function: ")
   (dolist (timer timer-list)
     (when (eq (aref timer 5) function) (setq timer-list (delq timer timer-list))))
   (dolist (timer timer-idle-list)
@@ -193,6 +194,7 @@ As in Emacs, a time already past today is not moved to tomorrow."
 TIME is nil (now), t (the next multiple of REPEAT), a number of seconds from
 now, a duration string (\"2 min\"), a time of day (\"11:23pm\") or a Lisp time.
 Returns the timer, which `cancel-timer' cancels."
+  (interactive "sRun at time: \nNRepeat interval: \naFunction: ")
   (let ((timer (timer-create)))
     (cond ((null time) (setq time (current-time)))
           ((and (eq time t) repeat)
@@ -214,6 +216,7 @@ Returns the timer, which `cancel-timer' cancels."
 (defun run-with-idle-timer (secs repeat function &rest args)
   "Call FUNCTION with ARGS once Emacs has been idle for SECS seconds.
 In batch mode, as in Emacs, Lisp is never idle: the timer stays on `timer-idle-list'."
+  (interactive)
   (let ((timer (timer-create)))
     (timer-set-function timer function args)
     (timer-set-idle-time timer secs repeat)

@@ -276,6 +276,11 @@ defun('make-variable-buffer-local', [symbol], makeVariableBufferLocal);
 defun('kill-local-variable', [symbol], (v) => killLocalVariable(v));
 
 defun('local-variable-p', [symbol, optional(any)], (v, b) => bool(localVariableP(v, bufferOrCurrent(b))));
+// Where VARIABLE's current binding lives: the current buffer when it is local there, else nil (global or let).
+defun('variable-binding-locus', [symbol], (v) => {
+  const buf = currentBuffer();
+  return localVariableP(indirectVariable(v), buf) ? buf : NIL;
+});
 defun('local-variable-if-set-p', [symbol, optional(any)], (v, b) => bool(localVariableIfSetP(v, bufferOrCurrent(b))));
 
 defun('buffer-local-value', [symbol, bufferType], (v, b) => {

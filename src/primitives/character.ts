@@ -2,7 +2,7 @@
 // many bytes it takes in Emacs's internal encoding, and building strings
 // from characters.
 import {
-  type LispObject, LispString, NIL, T, intern, lispCharToJs, RAW_BYTE_BASE, RAW_SURROGATE_BASE, MAX_CHAR, unibyteToMultibyteText,
+  type LispObject, LispString, LispSymbol, NIL, T, list, intern, lispCharToJs, RAW_BYTE_BASE, RAW_SURROGATE_BASE, MAX_CHAR, unibyteToMultibyteText,
   error, argsOutOfRange, wrongType, Q, concatProps,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, optional, any, character, string, integer, bool } from '../lisp/defun.js';
@@ -278,3 +278,56 @@ export function joinStrings(parts: readonly LispString[]): LispString {
 
 // Emacs 29's char-uppercase-p, provided because code written for newer Emacsen uses it.
 defun('char-uppercase-p', [character], (c) => bool(isUpperCaseChar(c)));
+
+// ---- charsets (charset.c), for the few this runtime knows ---------------------------
+
+/** The code ranges of the charsets known here: [first character, last character, code of the first]. */
+const CHARSETS: ReadonlyMap<string, readonly [number, number, number]> = new Map([
+  ['ascii', [0, 0x7f, 0]],
+  ['iso-8859-1', [0, 0xff, 0]],
+  ['latin-iso8859-1', [0xa0, 0xff, 0x20]],
+  ['unicode', [0, 0x10ffff, 0]],
+  ['ucs', [0, 0x10ffff, 0]],
+  ['unicode-bmp', [0, 0xffff, 0]],
+  ['emacs', [0, MAX_CHAR, 0]],
+  ['eight-bit', [RAW_BYTE_BASE, MAX_CHAR, 0x80]],
+]);
+
+function charsetRange(charset: LispObject): readonly [number, number, number] {
+  const range = charset instanceof LispSymbol ? CHARSETS.get(charset.name) : undefined;
+  return range ?? wrongType(intern('charsetp'), charset);
+}
+
+defun('charsetp', [any], (x) => bool(x instanceof LispSymbol && CHARSETS.has(x.name)));
+
+defun('decode-char', [any, integer], (charset, code) => {
+  const [first, last, firstCode] = charsetRange(charset);
+  const c = (code as number) - firstCode + first;
+  return c >= first && c <= last ? c : NIL;
+});
+
+defun('encode-char', [character, any], (c, charset) => {
+  const [first, last, firstCode] = charsetRange(charset);
+  return c >= first && c <= last ? c - first + firstCode : NIL;
+});
+
+/** ASCII, raw bytes, and otherwise unicode: what charset-priority gives in a UTF-8 locale. */
+function charCharset(c: number): LispSymbol {
+  return intern(c < 0x80 ? 'ascii' : c >= RAW_BYTE_BASE ? 'eight-bit' : 'unicode');
+}
+
+defun('char-charset', [character, optional(any)], (c) => charCharset(c));
+
+defun('split-char', [character], (c) => {
+  const charset = charCharset(c);
+  if (charset.name === 'ascii') return list(charset, c);
+  if (charset.name === 'eight-bit') return list(charset, c - RAW_BYTE_BASE + 0x80);
+  return list(charset, (c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff);
+});
+
+defun('text-char-description', [character], (c) => {
+  if (c < 0x20) return new LispString(`^${String.fromCharCode(c + 64)}`, false);
+  if (c === 0x7f) return new LispString('^?', false);
+  if (c >= RAW_BYTE_BASE) return new LispString(String.fromCharCode(c - RAW_BYTE_BASE + 0x80), false);
+  return new LispString(lispCharToJs(c), c >= 0x80);
+});

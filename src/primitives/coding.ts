@@ -391,10 +391,11 @@ function fileEol(bytes: Uint8Array): Eol {
 
 /**
  * What Emacs (preferring UTF-8) detects for a file: ASCII, UTF-8 (an
- * invalid sequence is tolerated only where the file cuts it short), else
+ * invalid sequence is tolerated only where the file cuts it short, as
+ * Emacs reads a file in blocks; not in a WHOLE-TEXT string), else
  * ISO Latin-1 when no byte is a C1 control, else raw text.
  */
-function detectFileCoding(bytes: Uint8Array): 'undecided' | 'utf-8' | 'utf-8-with-signature' | 'iso-latin-1' | 'raw-text' {
+function detectFileCoding(bytes: Uint8Array, wholeText = false): 'undecided' | 'utf-8' | 'utf-8-with-signature' | 'iso-latin-1' | 'raw-text' {
   let high = false;
   let utf8 = true;
   for (let i = 0; i < bytes.length; i++) {
@@ -403,11 +404,11 @@ function detectFileCoding(bytes: Uint8Array): 'undecided' | 'utf-8' | 'utf-8-wit
     high = true;
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     if (need === 0) {
-      if (i !== bytes.length - 1) utf8 = false;
+      if (wholeText || i !== bytes.length - 1) utf8 = false;
     } else {
       let k = 1;
       while (k <= need && i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80) k++;
-      if (k <= need && i + k < bytes.length) utf8 = false;
+      if (k <= need && (wholeText || i + k < bytes.length)) utf8 = false;
       i += k - 1;
     }
     if (!utf8) break;
@@ -470,6 +471,29 @@ export function encodeFileText(text: string, coding: LispObject): Uint8Array {
   const cs = coding instanceof LispSymbol && coding !== NIL ? lookupCoding(coding) : null;
   return encodeWith(new LispString(text, true), cs ?? { type: 'utf-8', eol: 'unix' });
 }
+
+/** The coding system Emacs detects first for BYTES, with the EOL type when a line end shows it. */
+export function detectCoding(bytes: Uint8Array): LispSymbol {
+  const base = detectFileCoding(bytes, true);
+  const seen = bytes.indexOf(10) >= 0 || bytes.indexOf(13) >= 0;
+  return seen ? withEol(base, fileEol(bytes)) : intern(base);
+}
+
+/** Bytes of buffer or string text as the coding functions see them: raw bytes as themselves, other characters in UTF-8. */
+export function textBytes(text: string, multibyte: boolean): Uint8Array {
+  return multibyte ? utf8Bytes(text, 1) : latin1Bytes(text);
+}
+
+/** `decode-coding-string` of raw BYTES: the decoded text (multibyte). */
+export function decodeBytes(bytes: Uint8Array, coding: LispObject): LispString {
+  return decodeCodingString(bytesToUnibyte(bytes), coding);
+}
+
+// Only the highest-priority answer is Emacs's: its full list names coding systems this runtime lacks.
+defun('detect-coding-string', [string, optional(any)], (s, highest) => {
+  const found = detectCoding(textBytes(s.value, s.multibyte));
+  return highest !== NIL ? found : list(found);
+});
 
 defun('coding-system-eol-type', [any], (coding) => {
   if (!(coding instanceof LispSymbol) || coding === NIL || lookupCoding(coding) === null) return NIL;

@@ -22,7 +22,10 @@ import { scanWords } from './search.js';
 import { decodeBuffer, bufferOrCurrent } from './buffer.js';
 import { numberOrMarker } from './arith.js';
 import { numberValue } from '../lisp/index.js';
-import { B64, B64URL, base64InputBytes, base64Encode, base64Decode, invalidBase64 } from './coding.js';
+import {
+  B64, B64URL, base64InputBytes, base64Encode, base64Decode, invalidBase64, detectCoding, textBytes, decodeBytes,
+  encodeCodingString,
+} from './coding.js';
 
 declareModule('editfns');
 
@@ -842,3 +845,103 @@ defun('base64-decode-region', [any, any, optional(any)], (start, end, url) => {
   if (buf.locals.get(Qenable_multibyte_characters) !== NIL) text = unibyteToMultibyteText(text);
   return replaceRegionKeepingPoint(s, e, text);
 });
+
+// ---- coding systems on a region (coding.c) ------------------------------------------
+
+function regionCoding(
+  start: LispObject,
+  end: LispObject,
+  destination: LispObject,
+  convert: (text: LispString) => LispString,
+): LispObject {
+  const [s, e] = validateRegion(start, end);
+  const buf = currentBuffer();
+  const source = new LispString(buf.substring(s, e), buf.locals.get(Qenable_multibyte_characters) !== NIL);
+  const result = convert(source);
+  // Raw bytes in a multibyte buffer are eight-bit characters.
+  const text = result.multibyte ? result.value : unibyteToMultibyteText(result.value);
+  if (destination === T) return new LispString(text, true);
+  if (destination !== NIL) {
+    const target = decodeBuffer(destination);
+    const saved = currentBuffer();
+    setCurrentBuffer(target);
+    try {
+      insertAtPoint(text);
+    } finally {
+      setCurrentBuffer(saved);
+    }
+    return text.length - countSurrogatePairs(text);
+  }
+  return replaceRegionKeepingPoint(s, e, text);
+}
+
+function countSurrogatePairs(text: string): number {
+  let n = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n++;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+defun('decode-coding-region', [any, any, any, optional(any)], (start, end, coding, destination) =>
+  regionCoding(start, end, destination, (text) => decodeBytes(textBytes(text.value, text.multibyte), coding)),
+);
+
+defun('encode-coding-region', [any, any, any, optional(any)], (start, end, coding, destination) =>
+  regionCoding(start, end, destination, (text) => encodeCodingString(text, coding)),
+);
+
+defun('detect-coding-region', [any, any, optional(any)], (start, end, highest) => {
+  const [s, e] = validateRegion(start, end);
+  const buf = currentBuffer();
+  const found = detectCoding(textBytes(buf.substring(s, e), buf.locals.get(Qenable_multibyte_characters) !== NIL));
+  return highest !== NIL ? found : new Cons(found, NIL);
+});
+
+// ---- bytes ------------------------------------------------------------------------
+
+defun('insert-byte', [any, any, optional(any)], (byte, count) => {
+  if (typeof byte !== 'number') return wrongType(Q.fixnump, byte);
+  if (byte < 0 || byte > 255) argsOutOfRange(byte, 0, 255);
+  if (typeof count !== 'number') return wrongType(Q.fixnump, count);
+  const multibyte = currentBuffer().locals.get(Qenable_multibyte_characters) !== NIL;
+  const ch = byte >= 0x80 && multibyte ? String.fromCharCode(0xdc80 + byte - 0x80) : String.fromCharCode(byte);
+  if (count > 0) insertAtPoint(ch.repeat(count));
+  return NIL;
+});
+
+defun('get-byte', [optional(any), optional(any)], (position, string) => {
+  let c: number;
+  if (string instanceof LispString) {
+    const i = position === NIL ? 0 : (position as number);
+    if (typeof i !== 'number' || i < 0 || i >= string.length) return argsOutOfRange(string, position);
+    c = string.charAt(i);
+    if (!string.multibyte) return c;
+  } else {
+    if (string !== NIL) return wrongType(Q.stringp, string);
+    const buf = currentBuffer();
+    const p = position === NIL ? buf.pt : fixPosition(position);
+    if (p < buf.begv || p > buf.zv) return argsOutOfRange(position, buf.begv, buf.zv);
+    if (p === buf.zv) return 0;
+    c = buf.charAt(p);
+    if (buf.locals.get(Qenable_multibyte_characters) === NIL) return c;
+  }
+  if (c < 0x80) return c;
+  if (c >= 0x3fff80) return c - 0x3fff00;
+  return error(`Not an ASCII nor an 8-bit character: ${c}`);
+});
+
+defun('buffer-hash', [optional(any)], (buffer) => {
+  const buf = bufferOrCurrent(buffer === NIL ? NIL : decodeBuffer(buffer));
+  return funcall(intern('secure-hash'), [intern('sha1'), new LispString(buf.substring(1, buf.z), true)]);
+});
+
+// There is no undo list to mark.
+defun('undo-boundary', [], () => NIL);

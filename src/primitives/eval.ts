@@ -4,7 +4,7 @@ import {
   LispSignal, LispString, intern, signal, list, listToArray, wrongType, setCar,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, defvar, any, symbol, optional, bool } from '../lisp/defun.js';
-import { callFunction, lambdaListFunction } from '../eval/funcall.js';
+import { callFunction, lambdaListFunction, autoloadHooks } from '../eval/funcall.js';
 import { evalWithLexical } from '../eval/toplevel.js';
 import { resolveFunction, expandMacro, defvarHooks, autoloadType, macroHooks } from '../eval/analyse.js';
 import { callState, indirectVariable, setDefaultValue } from '../eval/state.js';
@@ -12,6 +12,10 @@ import { CompiledClosure } from '../eval/closure.js';
 import { formatString } from './format.js';
 import { sequenceElements } from './fns.js';
 import { UNBOUND } from '../lisp/symbol.js';
+import { BUILTIN_COMMAND_SPECS } from './command-specs.js';
+import { readFromString } from '../reader/reader.js';
+import { get } from './data.js';
+import { isVector } from '../lisp/vector.js';
 
 declareModule('eval');
 
@@ -199,9 +203,74 @@ defun('internal-make-var-non-special', [symbol], (s) => {
   return NIL;
 });
 
-defun('commandp', [any, optional(any)], () => NIL);
+// ---- commands -------------------------------------------------------------------
+
+const Qinteractive = intern('interactive');
+const Qinteractive_form = intern('interactive-form');
+const Qlambda = Q.lambda;
+const Qclosure = Q.closure;
+
+/** The (interactive ...) form among the top-level forms of a lambda BODY, as Emacs finds it (assq). */
+function interactiveInBody(body: LispObject): LispObject {
+  for (let l = body; l instanceof Cons; l = l.cdr) {
+    if (l.car instanceof Cons && l.car.car === Qinteractive) return l.car;
+  }
+  return NIL;
+}
+
+/** The body of an interpreted function: a compiled closure, (lambda ARGS . BODY) or (closure ENV ARGS . BODY). */
+function functionBody(fn: LispObject): LispObject | null {
+  if (fn instanceof CompiledClosure) return fn.info.source instanceof Cons ? fn.info.source.cdr : NIL;
+  if (fn instanceof Cons && fn.car === Qlambda && fn.cdr instanceof Cons) return fn.cdr.cdr;
+  if (fn instanceof Cons && fn.car === Qclosure && fn.cdr instanceof Cons && fn.cdr.cdr instanceof Cons) return fn.cdr.cdr.cdr;
+  return null;
+}
+
+/** Follows symbols to FN's definition, stopping at a symbol with an interactive-form property. */
+function commandDefinition(fn: LispObject): { def: LispObject; spec: LispObject } {
+  for (let n = 0; fn instanceof LispSymbol && fn !== NIL; n++) {
+    const spec = get(fn, Qinteractive_form);
+    if (spec !== NIL || n > 100) return { def: fn, spec };
+    fn = fn.fn;
+  }
+  return { def: fn, spec: NIL };
+}
+
+defun('commandp', [any, optional(any)], (fn, forCallInteractively) => {
+  const { def, spec } = commandDefinition(fn);
+  if (spec !== NIL) return T;
+  if (def instanceof Subr) return bool(BUILTIN_COMMAND_SPECS.has(def.name));
+  const body = functionBody(def);
+  if (body !== null) return bool(interactiveInBody(body) !== NIL);
+  // (autoload FILE DOC INTERACTIVE TYPE)
+  if (def instanceof Cons && def.car === Q.autoload) return bool(listToArray(def)[3] !== undefined && listToArray(def)[3] !== NIL);
+  // Keyboard macros are commands, but not for call-interactively.
+  if (forCallInteractively === NIL && (def instanceof LispString || isVector(def))) return T;
+  return NIL;
+});
+
+defun('interactive-form', [any], (cmd) => {
+  let { def, spec } = commandDefinition(cmd);
+  if (spec !== NIL) return spec;
+  if (def instanceof Cons && def.car === Q.autoload && cmd instanceof LispSymbol) {
+    autoloadHooks.load(def.cdr instanceof Cons ? def.cdr.car : NIL);
+    def = resolveFunction(cmd);
+  }
+  if (def instanceof Subr) {
+    if (!BUILTIN_COMMAND_SPECS.has(def.name)) return NIL;
+    const text = BUILTIN_COMMAND_SPECS.get(def.name);
+    return text === null || text === undefined ? list(Qinteractive) : list(Qinteractive, readFromString(text).value);
+  }
+  const body = functionBody(def);
+  return body === null ? NIL : interactiveInBody(body);
+});
 
 defun('called-interactively-p', [optional(any)], () => NIL);
+
+// Batch Lisp never enters a recursive edit.
+defun('recursion-depth', [], () => 0);
+
+defun('function-equal', [any, any], (a, b) => bool(a === b));
 
 defun('backtrace-frame', [any, optional(any)], () => NIL);
 

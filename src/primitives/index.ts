@@ -80,7 +80,10 @@ for (const file of ['subr.el', 'simple.el', 'files.el', 'time-date.el', 'map.el'
     const sym = intern(m[2]);
     if (sym.fn !== NIL) continue;
     const type = m[1].endsWith('macro') ? Q.macro : NIL;
-    sym.fn = list(Q.autoload, makeString(full), NIL, NIL, type);
+    // A command's (interactive ...) sits on its own line before the next top-level form: commandp sees it unloaded.
+    const next = text.indexOf('\n(', m.index! + 1);
+    const interactive = text.slice(m.index!, next < 0 ? text.length : next).includes('\n  (interactive');
+    sym.fn = list(Q.autoload, makeString(full), NIL, interactive ? T : NIL, type);
   }
   for (const m of text.matchAll(literalVariable)) {
     if (intern(m[1]).value !== UNBOUND) continue;

@@ -25,6 +25,7 @@ const PRELOADED_FEATURES = [
 ];
 const Qfeatures = defvar('features', arrayToList(PRELOADED_FEATURES.map((name) => intern(name))));
 const Qlread_unescaped_character_literals = intern('lread--unescaped-character-literals');
+const Qload_suffixes = intern('load-suffixes');
 
 // lread.c's load_warn_unescaped_character_literals, with byte-run.el's text:
 //   Loading ‘/tmp/x.el’: unescaped character literals `?(', `?;' detected, `?\(', `?\;' expected!
@@ -148,6 +149,16 @@ defun('load', [string, optional(any), optional(any), optional(any), optional(any
 
 /** Whether TEXT begins with a lexical-binding cookie that `load` would honour (eval-buffer asks). */
 defun('eval--lexical-binding-cookie-p', [string], (text) => bool(lexicalBindingCookie(text.value)));
+
+// Every suffix load tries: each of load-suffixes, bare and compressed.
+defun('get-load-suffixes', [], () => {
+  const out: LispObject[] = [];
+  for (const suffix of listToArray(Qload_suffixes.value as LispObject)) {
+    if (!(suffix instanceof LispString)) continue;
+    out.push(suffix, makeString(`${suffix.value}.gz`));
+  }
+  return arrayToList(out);
+});
 
 defun('locate-library', [string, optional(any), optional(any), optional(any)], (file) => {
   const found = locateFile(file.value, ['.el', '']);

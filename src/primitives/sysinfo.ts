@@ -3,7 +3,7 @@
 // system-type, the user, the host name and the process id.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { type LispObject, NIL, intern, makeString, wrongType, Q } from '../lisp/index.js';
+import { type LispObject, NIL, intern, makeString, wrongType, Q, list, makeFloat } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any } from '../lisp/defun.js';
 import { getenvInternal } from './fileio.js';
 
@@ -82,3 +82,10 @@ defun('user-full-name', [optional(any)], (uid): LispObject => {
   const gecos = entry[4].split(',')[0];
   return makeString(gecos === '' ? 'unknown' : gecos.replace('&', entry[0].charAt(0).toUpperCase() + entry[0].slice(1)));
 });
+
+defun('num-processors', [optional(any)], () => Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+
+// Load averages over 1, 5 and 15 minutes: hundredths as integers, or floats when asked.
+defun('load-average', [optional(any)], (useFloats) =>
+  list(...os.loadavg().map((l) => (useFloats !== NIL ? makeFloat(l) : Math.trunc(l * 100)))),
+);

@@ -749,6 +749,15 @@ export function makeTime(year: number, month: number, day: number, hour: number,
 
 defun('current-time', [], () => timeToList(currentTime()));
 
+// The processor time this process used (user and system), as a Lisp time.
+defun('get-internal-run-time', [], () => {
+  const used = process.cpuUsage();
+  return timeToList({ ticks: BigInt(used.user + used.system) * 1000n, hz: BILLION });
+});
+
+// A batch session is never idle.
+defun('current-idle-time', [], () => NIL);
+
 defun('float-time', [optional(any)], (time) => makeFloat(
   time === NIL ? nowSeconds() : time instanceof LispFloat ? time.value : timeToFloat(decodeTime(time)),
 ));

@@ -74,4 +74,26 @@
              (coding-system-change-eol-conversion 'utf-8 'dos) (coding-system-change-eol-conversion 'latin-1-unix 'unix)
              (coding-system-change-eol-conversion 'utf-8-dos 'unix) (coding-system-change-eol-conversion 'utf-8-dos nil)))
 
+;; Detection tolerates what a file's end cuts short; a whole string is judged strictly.
+(cs-write-bytes "q1" '(?c ?a ?f #xe9))
+(cs-write-bytes "q2" '(?a #xc3))
+(cs-write-bytes "q3" '(?a #xf0 #x9f))
+(cs-write-bytes "q4" '(?a #xfe))
+(cs-write-bytes "q5" '(?a #xc3 #xa9 #xf8))
+(cs-write-bytes "q6" '(#xff))
+(cs-write-bytes "q7" '(?a #xc0))
+(cs-write-bytes "q8" '(?a #x80))
+(dolist (f '("q1" "q2" "q3" "q4" "q5" "q6" "q7" "q8"))
+  (with-temp-buffer
+    (insert-file-contents (concat cs-dir f))
+    (print (list f (append (buffer-string) nil) buffer-file-coding-system
+                 (detect-coding-string (apply #'unibyte-string (cs-bytes f)) t)))))
+(print (list (detect-coding-string "abc") (detect-coding-string "abc" t) (detect-coding-string "caf\303\251" t)
+             (detect-coding-string "caf\351" t) (detect-coding-string "a\r\nb" t) (detect-coding-string "a\200b")))
+(with-temp-buffer (insert "caf\303\251 x") (print (list (decode-coding-region 1 7 'utf-8) (buffer-string) (point))))
+(with-temp-buffer (insert "café") (print (list (encode-coding-region 1 5 'utf-8) (append (buffer-string) nil) (multibyte-string-p (buffer-string)))))
+(with-temp-buffer (insert "caf\303\251") (print (list (decode-coding-region 1 6 'utf-8 t) (buffer-string))))
+(with-temp-buffer (insert "ab") (let ((d (generate-new-buffer "d"))) (decode-coding-region 1 3 'utf-8 d) (print (list (buffer-string) (with-current-buffer d (buffer-string))))))
+(with-temp-buffer (insert "caf\303\251") (print (list (detect-coding-region 1 6 t))))
+
 (delete-directory cs-dir t)

@@ -1,0 +1,22 @@
+;;; -*- lexical-binding: t -*-
+;; commandp and interactive-form over lambdas, closures, aliases, properties, builtins and
+;; library commands; bytes, charsets and small system builtins; against Emacs 28.2.
+(defun cmd-a () (interactive "p") 1)
+(defun cmd-b () "Doc." (interactive) 2)
+(defun cmd-c () 3)
+(defun cmd-d () "Doc." (declare (pure t)) (interactive "r") 4)
+(put 'cmd-c2 'interactive-form '(interactive "x"))
+(defalias 'cmd-c2 'cmd-c)
+(defalias 'cmd-alias 'cmd-a)
+(print (list (commandp 'cmd-a) (commandp 'cmd-b) (commandp 'cmd-c) (commandp 'cmd-d) (commandp 'cmd-c2) (commandp 'cmd-alias)
+             (commandp (lambda () (interactive) 1)) (commandp '(lambda () (interactive) 1)) (commandp "kbd macro") (commandp "kbd" t) (commandp [1 2]) (commandp 'car) (commandp 'forward-char) (commandp 'ignore) (commandp 'kill-line) (commandp 'sort-lines) (commandp nil) (commandp 'no-such-fn-x)))
+(print (list (interactive-form 'cmd-a) (interactive-form 'cmd-b) (interactive-form 'cmd-c) (interactive-form 'cmd-d) (interactive-form 'cmd-c2) (interactive-form 'forward-char) (interactive-form 'car) (interactive-form 'ignore) (interactive-form 'kill-line) (interactive-form 'goto-char) (interactive-form 'newline) (interactive-form 'beginning-of-buffer) (interactive-form (lambda (x) (interactive (list 1)) x))))
+(print (list (commandp 'exchange-point-and-mark) (interactive-form 'exchange-point-and-mark) (commandp 'delete-trailing-whitespace) (commandp 'string-trim)))
+(with-temp-buffer (insert "hello") (print (list (buffer-hash) (equal (buffer-hash) (sha1 "hello")))))
+(with-temp-buffer (insert-byte 200 2) (insert-byte 65 1) (print (list (append (buffer-string) nil) (get-byte 1) (get-byte 3) (get-byte 0 "ab") (condition-case e (get-byte 0 "é") (error e)))))
+(print (list (decode-char 'ucs 233) (encode-char 233 'ucs) (decode-char 'unicode #x1F600) (text-char-description ?a) (text-char-description ?\C-c) (text-char-description 127) (text-char-description ?é)))
+(print (list (undo-boundary) (recursion-depth) (interactive-form 'car) (interactive-form (lambda () (interactive "p") 1)) (interactive-form 'ignore) (current-idle-time) (integerp (num-processors)) (floatp (float-time (get-internal-run-time)))))
+(defvar pv-x 1)
+(print (list (variable-binding-locus 'pv-x) (with-temp-buffer (setq-local pv-x 2) (eq (variable-binding-locus 'pv-x) (current-buffer))) (let ((pv-x 3)) (variable-binding-locus 'pv-x))))
+(print (list (char-charset ?a) (char-charset ?é) (char-charset #x3042) (split-char ?a) (split-char ?é)))
+(print (list (stringp invocation-name) (stringp invocation-directory) (listp (load-average)) (function-equal 'car 'car)))
