@@ -76,3 +76,59 @@
             (substring (or exact first) 0 len))))))))
 
 (provide 'minibuffer)
+
+;;;; Reading names in batch: a line of standard input after the prompt
+
+(defun read-file-name (prompt &optional _dir _default-filename _mustmatch _initial _predicate)
+  "Read a file name after PROMPT: in batch, the line typed, as typed (an empty line gives \"\")."
+  (read-from-minibuffer prompt))
+
+(defun read-directory-name (prompt &optional _dir _default-dirname _mustmatch _initial)
+  "Read a directory name after PROMPT: in batch, the line typed, as typed."
+  (read-from-minibuffer prompt))
+
+(defun read-shell-command (prompt &optional _initial-contents _hist &rest _args)
+  "Read a shell command after PROMPT."
+  (read-from-minibuffer prompt))
+
+(defun read-buffer (prompt &optional def _require-match _predicate)
+  "Read a buffer name after PROMPT, showing DEF (a name or buffer) as the default an empty line gives."
+  (let* ((def (if (bufferp def) (buffer-name def) (if (consp def) (car def) def)))
+         (shown (if def
+                    (format-prompt (replace-regexp-in-string ":? *\\'" "" prompt) def)
+                  prompt))
+         (answer (read-from-minibuffer shown)))
+    (if (and def (equal answer "")) def answer)))
+
+(defun read-regexp (prompt &optional defaults _history)
+  "Read a regexp after PROMPT; an empty line gives the first of DEFAULTS.
+A PROMPT that does not end in a colon gets one, with the default shown."
+  (let* ((defaults (cond ((and (symbolp defaults) defaults (fboundp defaults)) (funcall defaults))
+                         ((symbolp defaults) nil)
+                         (t defaults)))
+         (default (if (consp defaults) (car defaults) defaults))
+         (shown (if (string-match-p ":[ \t]*\\'" prompt)
+                    prompt
+                  (format-prompt prompt (and (stringp default) (> (length default) 0) default))))
+         (answer (read-from-minibuffer shown)))
+    (if (and (equal answer "") default) default answer)))
+
+(defun read-passwd (prompt &optional confirm default)
+  "Read a password after PROMPT, echoing `read-hide-char' (a star) for each character typed.
+With CONFIRM, read it twice until both agree; an empty line gives DEFAULT."
+  (let* ((read-hide-char (or read-hide-char ?*))
+         (first (read-from-minibuffer prompt)))
+    (if (not confirm)
+        (if (and default (equal first "")) default first)
+      (let ((second (let ((read-hide-char nil)) (read-from-minibuffer "Confirm password: "))))
+        (if (equal first second)
+            (progn (read-passwd--echo second)
+                   (if (and default (equal first "")) default first))
+          (message "Password not repeated accurately; please start over")
+          (read-passwd--echo second)
+          (read-passwd prompt confirm default))))))
+
+(defun read-passwd--echo (line)
+  "Echo LINE hidden, as the confirmation read did not (Emacs shows it after its complaint, if any)."
+  (let ((read-hide-char (or read-hide-char ?*)))
+    (minibuffer--echo-hidden line)))

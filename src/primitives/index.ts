@@ -72,7 +72,7 @@ export { lispDirectory };
  */
 const definition = /^\((cl-defun|defun|defsubst|cl-defmacro|defmacro|defalias|define-derived-mode|define-minor-mode)\s+'?([^\s()']+)/gm;
 // Variables whose value is a literal are defined now, so that a script can read or bind them first.
-const literalVariable = /^\(defvar\s+([^\s()']+)\s+(nil|t|-?\d+|:[\w-]+)(?=[\s)])/gm;
+const literalVariable = /^\(defvar\s+([^\s()']+)\s+(nil|t|-?\d+|:[\w-]+|"[^"\\]*")(?=[\s)])/gm;
 for (const file of ['subr.el', 'simple.el', 'files.el', 'time-date.el', 'map.el', 'keymap.el', 'derived.el', 'easy-mmode.el', 'ert.el', 'sort.el', 'replace.el', 'thingatpt.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el', 'rx.el', 'warnings.el', 'format-spec.el', 'nadvice.el', 'pp.el', 'cl-generic.el', 'lisp-mode.el', 'indent.el', 'parse-time.el', 'minibuffer.el', 'url-parse.el', 'url-util.el']) {
   const full = path.join(lispDirectory, file);
   const text = fs.readFileSync(full, 'utf8');
@@ -87,6 +87,7 @@ for (const file of ['subr.el', 'simple.el', 'files.el', 'time-date.el', 'map.el'
   }
   for (const m of text.matchAll(literalVariable)) {
     if (intern(m[1]).value !== UNBOUND) continue;
-    defvar(m[1], m[2] === 'nil' ? NIL : m[2] === 't' ? T : m[2].startsWith(':') ? intern(m[2]) : Number(m[2]));
+    const v = m[2];
+    defvar(m[1], v === 'nil' ? NIL : v === 't' ? T : v.startsWith(':') ? intern(v) : v.startsWith('"') ? makeString(v.slice(1, -1)) : Number(v));
   }
 }

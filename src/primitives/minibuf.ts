@@ -2,8 +2,9 @@
 // written to standard output and the answer is a line of standard input
 // (end of input signals end-of-file). Completion is not offered; what is
 // typed is what is returned. y-or-n-p and read-number are in lisp/subr.el.
-import { type LispObject, LispString, NIL, T, Q, signal, list, makeString, wrongType, Cons } from '../lisp/index.js';
-import { declareModule, defun, optional, any, string } from '../lisp/defun.js';
+import { type LispObject, LispString, NIL, T, Q, signal, list, makeString, wrongType, Cons, lispCharToJs } from '../lisp/index.js';
+import { symbolValue } from '../eval/state.js';
+import { declareModule, defun, defvar, optional, any, string } from '../lisp/defun.js';
 import { readFromString } from '../reader/reader.js';
 import { writeStdoutDirect, messageToStderr } from './print.js';
 
@@ -24,10 +25,28 @@ export function minibufferLine(prompt: string): string | null {
   return lineReader(prompt);
 }
 
+const Qread_hide_char = defvar('read-hide-char', NIL);
+
 function readLine(prompt: LispString): LispString {
   const line = lineReader(prompt.value);
   if (line === null) return signal(Q.end_of_file, list(makeString('Error reading from stdin')));
+  // read-passwd's echo: one hide character per character typed, then a line end (written as the prompt is).
+  const hide = symbolValue(Qread_hide_char);
+  if (typeof hide === 'number') writeStdoutDirect(`${lispCharToJs(hide).repeat(countChars(line))}\n`);
   return makeString(line);
+}
+
+// read-passwd's echo of a line read without it.
+defun('minibuffer--echo-hidden', [string], (line) => {
+  const hide = symbolValue(Qread_hide_char);
+  writeStdoutDirect(`${lispCharToJs(typeof hide === 'number' ? hide : 42).repeat(countChars(line.value))}\n`);
+  return NIL;
+});
+
+function countChars(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
 }
 
 /** The first of DEFAULT when it is a list. */

@@ -54,6 +54,23 @@ describe('running a script', () => {
     expect(r.stderr).toBe('Please answer yes or no.\n');
   });
 
+  // Expected output printed by GNU Emacs 28.2 for the same script and input.
+  it('reads passwords with hidden echo, and buffer names, regexps, file names and commands, as batch Emacs does', async () => {
+    const script = [
+      '(let ((a (read-passwd "Pw: ")) (b (read-passwd "New: " t)) (c (read-buffer "Buf: " "dflt")) (d (read-buffer "Buf" (get-buffer "*scratch*")))',
+      '      (e (read-regexp "Re" \'("d1" "d2"))) (f (read-regexp "Re: " "x")) (g (read-file-name "File: " "/tmp/" "/tmp/d")) (h (read-directory-name "Dir: "))',
+      '      (i (read-shell-command "Cmd: ")) (j (let ((read-hide-char ?#)) (read-string "S: "))))',
+      '  (prin1 (list a b c d e f g h i j)) (terpri))',
+    ].join('\n');
+    const r = await runScript(script, [], { stdin: 'secret\nab\ncd\nxy\nxy\n\n\n\nfoo.*\nf.txt\n/tmp\nls -l\nhid\n' });
+    expect(r.stdout).toBe(
+      'Pw: ******\nNew: **\nConfirm password: **\nNew: **\nConfirm password: **\n' +
+        'Buf (default dflt): Buf (default *scratch*): Re (default d1): Re: File: Dir: Cmd: S: ###\n' +
+        '("secret" "xy" "dflt" "*scratch*" "d1" "foo.*" "f.txt" "/tmp" "ls -l" "hid")\n',
+    );
+    expect(r.stderr).toBe('Password not repeated accurately; please start over\n');
+  });
+
   it('runs kill-emacs-hook when the script ends', async () => {
     const r = await runScript(LEX + '(add-hook \'kill-emacs-hook (lambda () (princ "[hook]\\n")))\n(princ "body\\n")\n');
     expect(r).toMatchObject({ stdout: 'body\n[hook]\n', code: 0 });
