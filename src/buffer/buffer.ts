@@ -8,6 +8,7 @@ import {
   intern, signal, list, error, type CharTable, type TextProps,
 } from '../lisp/index.js';
 import { TextStore } from './text.js';
+import type { OverlayLists } from './overlays.js';
 
 const Qbuffer = intern('buffer');
 const Qmarker = intern('marker');
@@ -83,6 +84,14 @@ export class Buffer implements LispOpaque {
   syntaxTable: CharTable | null = null;
   /** Text properties over the whole text (offset = position - 1); null while there are none. */
   props: TextProps | null = null;
+  /** The overlays (src/buffer/overlays.ts); null until the first is made. */
+  overlays: OverlayLists | null = null;
+  /**
+   * Emacs's overlay centre, kept through every edit even before the first
+   * overlay: it decides which list a new overlay goes to, and so the order
+   * Lisp sees overlays in.
+   */
+  overlayCenter = 1;
   private nameString: LispString | null = null;
 
   constructor(public name: string) {}
@@ -154,13 +163,21 @@ export class Buffer implements LispOpaque {
     // Inserted text has no properties, whatever surrounds it (only insert-and-inherit would inherit).
     if (this.props !== null) this.props.insertGap(pos - 1, n);
     const ms = this.markers;
+    // Whether a marker that advances on insertion was at POS: overlays may then need reordering.
+    let advanced = false;
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
-      if (m.charpos > pos || (m.charpos === pos && (beforeMarkers || m.insertionType))) m.charpos += n;
+      if (m.charpos > pos) m.charpos += n;
+      else if (m.charpos === pos && (beforeMarkers || m.insertionType)) {
+        m.charpos += n;
+        if (m.insertionType) advanced = true;
+      }
     }
     if (this.pt > pos || (beforeMarkers && this.pt === pos)) this.pt += n;
     if (this.begv > pos) this.begv += n;
     if (this.zv >= pos) this.zv += n;
+    if (this.overlayCenter >= pos) this.overlayCenter += n;
+    if (this.overlays !== null && advanced) overlayHooks.afterInsert!(this, pos, n);
     this.modiff++;
     this.charsModiff = this.modiff;
     return n;
@@ -184,6 +201,8 @@ export class Buffer implements LispOpaque {
     this.pt = adjustForDelete(this.pt, from, to);
     this.begv = adjustForDelete(this.begv, from, to);
     this.zv = adjustForDelete(this.zv, from, to);
+    if (this.overlays !== null) overlayHooks.afterDelete!(this, from, n);
+    else if (this.overlayCenter >= from) this.overlayCenter = this.overlayCenter - from > n ? this.overlayCenter - n : from;
     this.modiff++;
     this.charsModiff = this.modiff;
   }
@@ -212,6 +231,12 @@ export class Buffer implements LispOpaque {
     this.goto(this.pt);
   }
 }
+
+/** What overlays.ts does after an edit of a buffer that has overlays (set there, to keep this file free of them). */
+export const overlayHooks: {
+  afterInsert: ((buf: Buffer, pos: number, n: number) => void) | null;
+  afterDelete: ((buf: Buffer, from: number, n: number) => void) | null;
+} = { afterInsert: null, afterDelete: null };
 
 function adjustForDelete(p: number, from: number, to: number): number {
   return p > to ? p - (to - from) : p > from ? from : p;
@@ -277,6 +302,7 @@ export function retireBuffer(buf: Buffer): void {
     m.slot = -1;
   }
   buf.markers.length = 0;
+  buf.overlays = null;
   buf.mark.buffer = null;
   buf.locals.clear();
 }

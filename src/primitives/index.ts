@@ -22,6 +22,7 @@ import './seq.js';
 import './hash.js';
 import './strings.js';
 import './textprop.js';
+import './overlays.js';
 import './search.js';
 import './keyboard.js';
 import './minibuf.js';

@@ -7,9 +7,12 @@ import {
   TextProps, Interval, setCdr, valueCell, pairs, sameProperties, addRunProperties, editRuns,
 } from '../lisp/index.js';
 import { declareModule, defun, defunRest, optional, any } from '../lisp/defun.js';
-import { type Buffer, currentBuffer, Marker, checkLive, isBuffer } from '../buffer/buffer.js';
+import { type Buffer, currentBuffer, setCurrentBuffer, Marker, checkLive, isBuffer } from '../buffer/buffer.js';
 import { barfIfReadOnly } from '../buffer/insdel.js';
 import { setStringPropertiesHook } from '../reader/reader.js';
+import {
+  type Overlay, bufferOverlays, overlayGet, sortOverlays, nextOverlayChange, previousOverlayChange, overlaysAt,
+} from '../buffer/overlays.js';
 
 declareModule('textprop');
 
@@ -200,9 +203,65 @@ export function getTextProperty(pos: LispObject, prop: LispObject, object: LispO
 
 defun('text-properties-at', [any, optional(any)], textPropertiesAt);
 defun('get-text-property', [any, any, optional(any)], getTextProperty);
-// No overlays here, so a character's property is its text property.
-defun('get-char-property', [any, any, optional(any)], getTextProperty);
+// ---- overlays and text together (the char-property functions) -------------------------
+
+/** The buffer whose overlays count for OBJECT (nil or a buffer), or null when it has none. */
+function overlayBuffer(object: LispObject): Buffer | null {
+  if (object instanceof LispString) return null;
+  const buf = object === NIL ? currentBuffer() : isBuffer(object) ? (object as unknown as Buffer) : null;
+  return buf !== null && buf.overlays !== null && bufferOverlays(buf).length > 0 ? buf : null;
+}
+
+/** The highest-priority overlay among CANDIDATES whose PROP is non-nil, with that value. */
+function winningOverlay(candidates: Overlay[], prop: LispObject): [LispObject, Overlay] | null {
+  const sorted = sortOverlays(candidates);
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const value = overlayGet(sorted[i], prop);
+    if (value !== NIL) return [value, sorted[i]];
+  }
+  return null;
+}
+
+function overlayPropertyAt(buf: Buffer, pos: number, prop: LispObject): [LispObject, Overlay] | null {
+  return winningOverlay(overlaysAt(buf, pos), prop);
+}
+
+function getCharProperty(pos: LispObject, prop: LispObject, object: LispObject): LispObject {
+  const buf = overlayBuffer(object);
+  if (buf !== null) {
+    const found = overlayPropertyAt(buf, position(pos), prop);
+    if (found !== null) return found[0];
+  }
+  return getTextProperty(pos, prop, object);
+}
+
+defun('get-char-property', [any, any, optional(any)], getCharProperty);
+
+defun('get-char-property-and-overlay', [any, any, optional(any)], (pos, prop, object) => {
+  const buf = overlayBuffer(object);
+  if (buf !== null) {
+    const found = overlayPropertyAt(buf, position(pos), prop);
+    if (found !== null) return new Cons(found[0], found[1]);
+  }
+  return new Cons(getTextProperty(pos, prop, object), NIL);
+});
+
 defun('get-pos-property', [any, any, optional(any)], (pos, prop, object) => {
+  const buf = overlayBuffer(object);
+  if (buf !== null) {
+    // Overlays that would hold a character inserted at POS, given which of their ends advance.
+    const p = position(pos);
+    const holding = bufferOverlays(buf).filter((o) => {
+      const s = o.start.charpos;
+      const e = o.end.charpos;
+      if (s > p || e < p) return false;
+      if (s === p && o.start.insertionType) return false;
+      if (e === p && !o.end.insertionType) return false;
+      return true;
+    });
+    const found = winningOverlay(holding, prop);
+    if (found !== null) return found[0];
+  }
   // The property a character inserted at POS would inherit: stickiness is rear by default.
   const t = target(object);
   const offset = checkedOffset(t, pos);
@@ -337,8 +396,49 @@ defun('previous-single-property-change', [any, any, optional(any), optional(any)
   previousChange(pos, object, limit, differentValue(prop)),
 );
 
-// The char-property variants see overlays too (there are none here) and never answer nil.
+/** next-char-property-change in the current buffer BUF (which has overlays). */
+function nextCharPropertyChange(buf: Buffer, pos: number, limit: number | null): number {
+  let bound = nextOverlayChange(buf, pos);
+  if (limit !== null && limit < bound) bound = limit;
+  const r = nextChange(pos, NIL, bound, differentProperties);
+  return r === NIL ? bound : (r as number);
+}
+
+function previousCharPropertyChange(buf: Buffer, pos: number, limit: number | null): number {
+  let bound = previousOverlayChange(buf, pos);
+  if (limit !== null && limit > bound) bound = limit;
+  const r = previousChange(pos, NIL, bound, differentProperties);
+  return r === NIL ? bound : (r as number);
+}
+
+/** Runs BODY with BUF current (the char-property functions look at OBJECT's buffer). */
+function inBuffer<T>(buf: Buffer, body: () => T): T {
+  const saved = currentBuffer();
+  if (saved === buf) return body();
+  setCurrentBuffer(buf);
+  try {
+    return body();
+  } finally {
+    setCurrentBuffer(saved);
+  }
+}
+
+// The char-property variants see overlays too and never answer nil.
 defun('next-single-char-property-change', [any, any, optional(any), optional(any)], (pos, prop, object, limit) => {
+  const withOverlays = overlayBuffer(object);
+  if (withOverlays !== null) {
+    return inBuffer(withOverlays, () => {
+      const lim = limit === NIL ? withOverlays.zv : position(limit);
+      let p = position(pos);
+      if (p >= lim) return Math.min(lim, withOverlays.zv);
+      const initial = getCharProperty(p, prop, NIL);
+      for (;;) {
+        p = nextCharPropertyChange(withOverlays, p, lim);
+        if (p >= lim) return lim;
+        if (getCharProperty(p, prop, NIL) !== initial || p >= withOverlays.zv) return p;
+      }
+    });
+  }
   const t = target(object);
   if (t.string !== null) {
     const r = nextChange(pos, object, limit, differentValue(prop));
@@ -349,6 +449,20 @@ defun('next-single-char-property-change', [any, any, optional(any), optional(any
   return nextChange(pos, object, lim, differentValue(prop));
 });
 defun('previous-single-char-property-change', [any, any, optional(any), optional(any)], (pos, prop, object, limit) => {
+  const withOverlays = overlayBuffer(object);
+  if (withOverlays !== null) {
+    return inBuffer(withOverlays, () => {
+      const lim = limit === NIL ? withOverlays.begv : position(limit);
+      let p = position(pos);
+      if (p <= lim) return Math.max(lim, withOverlays.begv);
+      const initial = getCharProperty(p - 1, prop, NIL);
+      for (;;) {
+        p = previousCharPropertyChange(withOverlays, p, lim);
+        if (p <= lim) return lim;
+        if (getCharProperty(p - 1, prop, NIL) !== initial) return p;
+      }
+    });
+  }
   const t = target(object);
   if (t.string !== null) {
     const r = previousChange(pos, object, limit, differentValue(prop));
@@ -359,12 +473,16 @@ defun('previous-single-char-property-change', [any, any, optional(any), optional
   return previousChange(pos, object, lim, differentValue(prop));
 });
 defun('next-char-property-change', [any, optional(any)], (pos, limit) => {
+  const withOverlays = overlayBuffer(NIL);
+  if (withOverlays !== null) return nextCharPropertyChange(withOverlays, position(pos), limit === NIL ? null : position(limit));
   const t = target(NIL);
   const end = limit === NIL ? t.hi : Math.min(position(limit), t.hi);
   const r = nextChange(pos, NIL, end, differentProperties);
   return r === NIL ? end : r;
 });
 defun('previous-char-property-change', [any, optional(any)], (pos, limit) => {
+  const withOverlays = overlayBuffer(NIL);
+  if (withOverlays !== null) return previousCharPropertyChange(withOverlays, position(pos), limit === NIL ? null : position(limit));
   const t = target(NIL);
   const start = limit === NIL ? t.lo : Math.max(position(limit), t.lo);
   const r = previousChange(pos, NIL, start, differentProperties);
