@@ -426,4 +426,43 @@ plus OFFSET (the number of arguments before it)."
 
 (defmacro cl-define-compiler-macro (_func _args &rest _body) nil)
 
+;;;; Declarations, all-symbol loops and tagbody
+
+(defmacro cl-declaim (&rest _specs) nil)
+
+(defmacro cl-do-all-symbols (spec &rest body)
+  "Run BODY with (car SPEC) bound to each interned symbol; the value is (nth 2 SPEC)."
+  (declare (indent 1))
+  `(progn (mapatoms (lambda (,(car spec)) ,@body) ,@(and (cadr spec) (list (cadr spec))))
+          ,(nth 2 spec)))
+
+(defmacro cl-tagbody (&rest labels-or-stmts)
+  "Run the statements in order; a symbol or integer among them is a tag that (go TAG) jumps to."
+  (let ((segments nil) (current (list 'cl--tagbody-start)) (tag-var (make-symbol "next")) (catch-tag (make-symbol "tagbody")))
+    (dolist (item labels-or-stmts)
+      (if (or (symbolp item) (integerp item))
+          (progn (push (nreverse current) segments)
+                 (setq current (list item)))
+        (push item current)))
+    (push (nreverse current) segments)
+    (setq segments (nreverse segments))
+    ;; Each segment falls through to the next: its last form names the next tag.
+    (let ((clauses nil) (rest segments))
+      (while rest
+        (let ((seg (car rest)) (next (cadr rest)))
+          (push `((eql ,tag-var ',(car seg)) ,@(cdr seg) ,(if next `',(car next) nil)) clauses))
+        (setq rest (cdr rest)))
+      `(let ((,tag-var 'cl--tagbody-start))
+         (cl-macrolet ((go (tag) (list 'throw '',catch-tag (list 'quote tag))))
+           (while (setq ,tag-var (catch ',catch-tag (cond ,@(nreverse clauses))))))
+         nil))))
+
+(defmacro cl-prog (bindings &rest body)
+  "(cl-block nil (let BINDINGS (cl-tagbody BODY...)))."
+  `(cl-block nil (let ,bindings (cl-tagbody ,@body))))
+
+(defmacro cl-prog* (bindings &rest body)
+  "(cl-block nil (let* BINDINGS (cl-tagbody BODY...)))."
+  `(cl-block nil (let* ,bindings (cl-tagbody ,@body))))
+
 (provide 'cl-macs)

@@ -569,4 +569,136 @@
                  ((and (>= char ?A) (<= char ?Z)) (+ 10 (- char ?A))))))
     (and v (< v r) v)))
 
+;;;; Small cl-lib functions: alists, trees, symbols, random numbers
+
+(defun cl-acons (key value alist)
+  "ALIST with (KEY . VALUE) in front."
+  (cons (cons key value) alist))
+
+(defun cl-pairlis (keys values &optional alist)
+  "ALIST with the pairs of KEYS and VALUES in front."
+  (nconc (cl-mapcar #'cons keys values) alist))
+
+(dolist (name '("aaa" "aad" "ada" "add" "daa" "dad" "dda" "ddd"
+                "aaaa" "aaad" "aada" "aadd" "adaa" "adad" "adda" "addd"
+                "daaa" "daad" "dada" "dadd" "ddaa" "ddad" "ddda" "dddd"))
+  (defalias (intern (format "cl-c%sr" name)) (intern (format "c%sr" name))))
+
+(defalias 'cl-copy-seq #'copy-sequence)
+(defalias 'cl-svref #'aref)
+(defalias 'cl-floatp-safe #'floatp)
+(defalias 'cl-multiple-value-call #'apply)
+(defalias 'cl-multiple-value-apply #'apply)
+
+(defun cl--subst-if-rec (new pred tree destructive)
+  (cond ((funcall pred tree) new)
+        ((consp tree)
+         (let ((head (cl--subst-if-rec new pred (car tree) destructive))
+               (tail (cl--subst-if-rec new pred (cdr tree) destructive)))
+           (if destructive
+               (progn (setcar tree head) (setcdr tree tail) tree)
+             (if (and (eq head (car tree)) (eq tail (cdr tree))) tree (cons head tail)))))
+        (t tree)))
+
+(defun cl-subst-if (new pred tree &rest _keys)
+  "TREE with every subtree PRED accepts replaced by NEW."
+  (cl--subst-if-rec new pred tree nil))
+
+(defun cl-subst-if-not (new pred tree &rest _keys)
+  "TREE with every subtree PRED rejects replaced by NEW."
+  (cl--subst-if-rec new (lambda (x) (not (funcall pred x))) tree nil))
+
+(defun cl-nsubst-if (new pred tree &rest _keys)
+  "Destructively replace each subtree of TREE that PRED accepts by NEW."
+  (cl--subst-if-rec new pred tree t))
+
+(defun cl-nsubst-if-not (new pred tree &rest _keys)
+  "Destructively replace each subtree of TREE that PRED rejects by NEW."
+  (cl--subst-if-rec new (lambda (x) (not (funcall pred x))) tree t))
+
+(defun cl-nsublis (alist tree &rest keys)
+  "Destructive `cl-sublis'."
+  (let ((new (apply #'cl-sublis alist tree keys)))
+    (if (and (consp tree) (consp new))
+        (progn (setcar tree (car new)) (setcdr tree (cdr new)) tree)
+      new)))
+
+(defun cl-rassoc-if-not (pred alist &rest _keys)
+  "The first element of ALIST whose cdr PRED rejects."
+  (cl-find-if (lambda (x) (and (consp x) (not (funcall pred (cdr x))))) alist))
+
+(defun cl-nsubstitute-if-not (new pred seq &rest keys)
+  "Destructively replace the elements of SEQ that PRED rejects by NEW."
+  (apply #'cl-nsubstitute-if new (lambda (x) (not (funcall pred x))) seq keys))
+
+(defun cl-nset-exclusive-or (list1 list2 &rest keys)
+  "The elements in exactly one of LIST1 and LIST2 (may reuse their cells)."
+  (apply #'cl-set-exclusive-or list1 list2 keys))
+
+(defvar cl--gensym-counter 0)
+(defvar cl--gentemp-counter 0)
+
+(defun cl-gensym (&optional prefix)
+  "A new uninterned symbol named PREFIX (default \"G\") and a counter; an integer PREFIX is the number."
+  (let ((pfix (if (stringp prefix) prefix "G"))
+        (num (if (integerp prefix)
+                 prefix
+               (prog1 cl--gensym-counter
+                 (setq cl--gensym-counter (1+ cl--gensym-counter))))))
+    (make-symbol (format "%s%d" pfix num))))
+
+(defun cl-gentemp (&optional prefix)
+  "A new interned symbol named PREFIX (default \"T\") and the first free number."
+  (let ((pfix (if (stringp prefix) prefix "T")) name)
+    (while (intern-soft (setq name (format "%s%d" pfix cl--gentemp-counter)))
+      (setq cl--gentemp-counter (1+ cl--gentemp-counter)))
+    (intern name)))
+
+(defconst cl-most-positive-float 1.7976931348623157e+308)
+(defconst cl-most-negative-float -1.7976931348623157e+308)
+(defconst cl-least-positive-float 5e-324)
+(defconst cl-least-negative-float -5e-324)
+(defconst cl-least-positive-normalized-float 2.2250738585072014e-308)
+(defconst cl-least-negative-normalized-float -2.2250738585072014e-308)
+(defconst cl-float-epsilon 2.220446049250313e-16)
+(defconst cl-float-negative-epsilon 1.1102230246251565e-16)
+
+(defun cl-float-limits ()
+  "Set the cl- float limit constants (already set here: doubles are IEEE 754)."
+  nil)
+
+(cl-defstruct (cl--random-state (:copier nil) (:predicate cl-random-state-p)
+                                (:constructor nil)
+                                (:constructor cl--make-random-state (seed)))
+  seed)
+
+(defvar cl--random-state (cl--make-random-state 1))
+
+(defun cl-make-random-state (&optional state)
+  "A new random state: a copy of STATE, seeded by an integer STATE, or fresh."
+  (cond ((cl-random-state-p state) (cl--make-random-state (cl--random-state-seed state)))
+        ((integerp state) (cl--make-random-state (logand (abs state) #xffffffff)))
+        (t (cl--make-random-state (logand (random most-positive-fixnum) #xffffffff)))))
+
+(defun cl-random (lim &optional state)
+  "A random number below LIM (an integer or a float) from STATE (default `cl--random-state').
+The sequence comes from a 32-bit xorshift generator, not Emacs's, so a
+seeded state repeats itself here but not Emacs's numbers."
+  (let* ((state (or state cl--random-state))
+         (x (cl--random-state-seed state)))
+    (when (zerop x) (setq x 2463534242))
+    (setq x (logand (logxor x (ash x 13)) #xffffffff))
+    (setq x (logxor x (ash x -17)))
+    (setq x (logand (logxor x (ash x 5)) #xffffffff))
+    (setf (cl--random-state-seed state) x)
+    (if (integerp lim)
+        (if (<= lim 0) (signal 'args-out-of-range (list lim)) (% x lim))
+      (* lim (/ (float x) 4294967296.0)))))
+
+(defun cl-fresh-line ()
+  "Start a new line on `standard-output' unless already at the start of one."
+  (terpri nil t))
+
+(defun cl-proclaim (_spec) nil)
+
 (provide 'cl-seq)

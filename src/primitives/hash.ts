@@ -5,7 +5,7 @@ import {
   eqTest, eqlTest, equalTest, DEFAULT_HASH_SIZE, sxhashEq, sxhashEql, sxhashEqual,
   intern, list, makeFloat, makeString, signal, wrongType,
 } from '../lisp/index.js';
-import { defun, defunRest, declareModule, any, optional, symbol, hashTable } from '../lisp/defun.js';
+import { defun, defunRest, declareModule, any, optional, symbol, hashTable, bool } from '../lisp/defun.js';
 import { funcall1, funcall2 } from '../eval/index.js';
 import { get, put } from './data.js';
 
@@ -184,6 +184,8 @@ defun('copy-hash-table', [hashTable], (h) => {
 });
 
 defun('hash-table-count', [hashTable], (h) => h.count);
+// subr-x.el's.
+defun('hash-table-empty-p', [hashTable], (h) => bool(h.count === 0));
 defun('hash-table-test', [hashTable], (h) => h.test.name);
 defun('hash-table-weakness', [hashTable], (h) => h.weakness);
 defun('hash-table-size', [hashTable], (h) => h.size);
