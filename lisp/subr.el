@@ -1016,3 +1016,12 @@ is non-nil, or is what WHEN-UNDEFINED returns for it when that is a function."
 (defun substitute-env-in-file-name (filename)
   "FILENAME with its $VAR and ${VAR} references replaced (undefined ones left alone)."
   (substitute-env-vars filename (lambda (var) (concat "$" var))))
+
+(defun string-fill (string length)
+  "STRING with each paragraph filled to LENGTH columns (no adaptive prefix)."
+  (with-temp-buffer
+    (insert string)
+    (goto-char (point-min))
+    (let ((fill-column length) (adaptive-fill-mode nil))
+      (fill-region (point-min) (point-max)))
+    (buffer-string)))
