@@ -10,6 +10,7 @@ import {
 import { equalTest } from '../lisp/hashtable.js';
 import { declareModule, defun, defunRest, defvar, any, string } from '../lisp/defun.js';
 import { symbolValue } from '../eval/state.js';
+import { funcall } from '../eval/index.js';
 import { onBuiltinFeature, provideBuiltin } from './load.js';
 import { currentBuffer } from '../buffer/buffer.js';
 import { insertAtPoint } from '../buffer/insdel.js';
@@ -115,76 +116,106 @@ function jsonElKey(key: LispObject, out: string[]): void {
   signal(Qjson_key_format, list(key));
 }
 
-function jsonElEncode(x: LispObject, out: string[]): void {
+/** How json-encode lays out objects and arrays: json-encoding-pretty-print and the sort predicate. */
+interface JsonElLayout {
+  pretty: boolean;
+  indent: string;
+  sort: LispObject;
+}
+
+function jsonElEncode(x: LispObject, out: string[], layout: JsonElLayout, depth: number): void {
   if (x === T) out.push('true');
-  else if (x === symbolValue(Qjson_null_var)) out.push('null');
+  // json-encode-keyword tests json-false before json-null.
   else if (x === symbolValue(Qjson_false_var)) out.push('false');
+  else if (x === symbolValue(Qjson_null_var)) out.push('null');
+  // nil, when it does not stand for null, is the empty alist.
+  else if (x === NIL) jsonElObject([], out, layout, depth);
   else if (x instanceof LispString) jsonElString(x.value, out);
   else if (x instanceof LispSymbol) jsonElString(isKeyword(x) ? x.name.slice(1) : x.name, out);
   else if (x instanceof Cons) {
     if (isAlist(x)) {
-      out.push('{');
-      let first = true;
+      const entries: [LispObject, LispObject][] = [];
       const check = new TailCheck(x);
       for (let l: LispObject = x; l instanceof Cons; l = l.cdr, check.step(l)) {
-        if (!first) out.push(',');
-        first = false;
         const pair = l.car as Cons;
-        jsonElKey(pair.car, out);
-        out.push(':');
-        jsonElEncode(pair.cdr, out);
+        entries.push([pair.car, pair.cdr]);
       }
-      out.push('}');
+      jsonElObject(entries, out, layout, depth);
     } else if (isPlist(x)) {
-      out.push('{');
-      let first = true;
-      for (let l: LispObject = x; l instanceof Cons; l = (l.cdr as Cons).cdr) {
-        if (!first) out.push(',');
-        first = false;
-        jsonElKey(l.car, out);
-        out.push(':');
-        jsonElEncode((l.cdr as Cons).car, out);
-      }
-      out.push('}');
+      const entries: [LispObject, LispObject][] = [];
+      for (let l: LispObject = x; l instanceof Cons; l = (l.cdr as Cons).cdr) entries.push([l.car, (l.cdr as Cons).car]);
+      jsonElObject(entries, out, layout, depth);
     } else {
       const items: LispObject[] = [];
       let l: LispObject = x;
       const check = new TailCheck(x);
       for (; l instanceof Cons; l = l.cdr, check.step(l)) items.push(l.car);
       if (l !== NIL) signal(Q.json_error, list(x));
-      jsonElArray(items, out);
+      jsonElArray(items, out, layout, depth);
     }
   } else if (typeof x === 'number' || typeof x === 'bigint') out.push(String(x));
   else if (x instanceof LispFloat) out.push(emacsFloatString(x.value));
-  else if (Array.isArray(x)) jsonElArray(x, out);
-  else if (x instanceof BoolVector) jsonElArray(Array.from(x.bits, (b) => (b ? T : NIL)), out);
+  else if (Array.isArray(x)) jsonElArray(x, out, layout, depth);
+  else if (x instanceof BoolVector) jsonElArray(Array.from(x.bits, (b) => (b ? T : NIL)), out, layout, depth);
   else if (x instanceof LispHashTable) {
-    out.push('{');
-    let first = true;
-    x.forEach((k, v) => {
-      if (!first) out.push(',');
-      first = false;
-      jsonElKey(k, out);
-      out.push(':');
-      jsonElEncode(v, out);
-    });
-    out.push('}');
+    const entries: [LispObject, LispObject][] = [];
+    x.forEach((k, v) => entries.push([k, v]));
+    jsonElObject(entries, out, layout, depth);
   } else signal(Q.json_error, list(x));
 }
 
-function jsonElArray(items: readonly LispObject[], out: string[]): void {
+/** The line break and indentation before an element at DEPTH, when pretty-printing. */
+function jsonElBreak(layout: JsonElLayout, depth: number): string {
+  return layout.pretty ? '\n' + layout.indent.repeat(depth) : '';
+}
+
+function jsonElObject(entries: [LispObject, LispObject][], out: string[], layout: JsonElLayout, depth: number): void {
+  if (layout.sort !== NIL) {
+    const pred = layout.sort;
+    entries = entries.slice().sort((a, b) => (funcall(pred, [a[0], b[0]]) !== NIL ? -1 : funcall(pred, [b[0], a[0]]) !== NIL ? 1 : 0));
+  }
+  if (entries.length === 0) {
+    out.push('{}');
+    return;
+  }
+  out.push('{');
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0) out.push(',');
+    out.push(jsonElBreak(layout, depth + 1));
+    jsonElKey(entries[i][0], out);
+    out.push(layout.pretty ? ': ' : ':');
+    jsonElEncode(entries[i][1], out, layout, depth + 1);
+  }
+  out.push(jsonElBreak(layout, depth), '}');
+}
+
+function jsonElArray(items: readonly LispObject[], out: string[], layout: JsonElLayout, depth: number): void {
+  if (items.length === 0) {
+    out.push('[]');
+    return;
+  }
   out.push('[');
   for (let i = 0; i < items.length; i++) {
     if (i > 0) out.push(',');
-    jsonElEncode(items[i], out);
+    out.push(jsonElBreak(layout, depth + 1));
+    jsonElEncode(items[i], out, layout, depth + 1);
   }
-  out.push(']');
+  out.push(jsonElBreak(layout, depth), ']');
 }
+
+const Qjson_encoding_pretty_print = defvar('json-encoding-pretty-print', NIL);
+const Qjson_encoding_default_indentation = defvar('json-encoding-default-indentation', new LispString('  ', false));
+const Qjson_encoding_object_sort_predicate = defvar('json-encoding-object-sort-predicate', NIL);
 
 /** json.el's `json-encode`. */
 export function jsonEncode(x: LispObject): LispString {
   const out: string[] = [];
-  jsonElEncode(x, out);
+  const indent = symbolValue(Qjson_encoding_default_indentation);
+  jsonElEncode(x, out, {
+    pretty: symbolValue(Qjson_encoding_pretty_print) !== NIL,
+    indent: indent instanceof LispString ? indent.value : '  ',
+    sort: symbolValue(Qjson_encoding_object_sort_predicate),
+  }, 0);
   const text = out.join('');
   return new LispString(text, !isAsciiText(text));
 }
@@ -237,7 +268,11 @@ defun('json-plist-p', [any], (x) => (loadJsonEl(), isPlist(x) ? T : NIL));
 
 class JsonElReader {
   pos = 0;
-  constructor(readonly text: string) {}
+  /** BASE: added to the positions errors report (a buffer reader's point minus one). */
+  constructor(
+    readonly text: string,
+    readonly base = 0,
+  ) {}
 
   skipWhitespace(): void {
     const t = this.text;
@@ -297,7 +332,7 @@ class JsonElReader {
     const m = /^[-+0-9.eE]*/.exec(this.text.slice(this.pos))![0];
     const start = this.pos;
     this.pos += m.length;
-    if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(m)) signal(Qjson_number_format, list(start + m.length));
+    if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(m)) signal(Qjson_number_format, list(this.base + start + m.length));
     if (/[.eE]/.test(m)) return new LispFloat(Number(m));
     const n = Number(m);
     return Number.isSafeInteger(n) ? (Object.is(n, -0) ? 0 : n) : BigInt(m);
@@ -405,6 +440,21 @@ class JsonElReader {
 }
 
 defun('json-read-from-string', [string], (s) => (loadJsonEl(), new JsonElReader(s.value).read()));
+
+// json.el's json-read: the value after point (and whitespace), leaving point just after it.
+defun('json-read', [], () => {
+  loadJsonEl();
+  const buf = currentBuffer();
+  const start = buf.pt;
+  const text = buf.substring(start, buf.zv);
+  const reader = new JsonElReader(text, start - 1);
+  try {
+    return reader.read();
+  } finally {
+    buf.goto(start + charCount(text.slice(0, reader.pos)));
+  }
+});
+
 
 // ---- json.c: serializing -----------------------------------------------------
 
