@@ -232,7 +232,8 @@ defun('restore-buffer-modified-p', [any], restoreModified);
 defun('buffer-modified-tick', [optional(any)], (x) => bufferOrCurrent(x).modiff);
 defun('buffer-chars-modified-tick', [optional(any)], (x) => bufferOrCurrent(x).charsModiff);
 
-defun('barf-if-buffer-read-only', [optional(any)], () => {
+defun('barf-if-buffer-read-only', [optional(any)], (position) => {
+  if (position !== NIL && typeof position !== 'number') wrongType(Q.fixnump, position);
   barfIfReadOnly(currentBuffer());
   return NIL;
 });

@@ -8,6 +8,7 @@ import {
 import { declareModule, defun, optional, any, string, symbol, bool } from '../lisp/defun.js';
 import { checkRange } from './character.js';
 import { cryptoModule } from '../host/lazy-builtins.js';
+import { funcall } from '../eval/index.js';
 
 declareModule('coding');
 
@@ -361,6 +362,13 @@ const CANONICAL_NAMES: Record<string, string> = {
   ascii: 'us-ascii', 'iso-safe': 'us-ascii', 'mule-utf-8': 'utf-8',
 };
 const EOL_SUFFIXES: readonly Eol[] = ['unix', 'dos', 'mac'];
+const Qunix = intern('unix');
+const Qdos = intern('dos');
+const Qmac = intern('mac');
+
+function callBuiltin(name: string, args: LispObject[]): LispObject {
+  return funcall(intern(name), args);
+}
 
 /** NAME without an -unix/-dos/-mac suffix, and its EOL (null when it has none). */
 function splitEol(name: string): [string, Eol] {
@@ -510,14 +518,26 @@ defun('coding-system-base', [any], (coding) => {
   return intern(baseName(coding as LispSymbol));
 });
 
+// mule.el's: an EOL symbol becomes its index into the variants vector; a
+// coding system whose EOL is already EOL-TYPE is returned as it is.
 defun('coding-system-change-eol-conversion', [any, any], (coding, eolType) => {
-  if (!(coding instanceof LispSymbol) || lookupCoding(coding) === null) return NIL;
-  const eol: Eol =
-    eolType === intern('unix') || eolType === 0 ? 'unix' : eolType === intern('dos') || eolType === 1 ? 'dos' : eolType === intern('mac') || eolType === 2 ? 'mac' : null;
-  const [base, current] = splitEol(coding.name);
-  if (lookupCoding(coding)!.type === 'binary') return coding;
-  if (eol === null) return intern(base);
-  return eol === current ? coding : intern(`${base}-${eol}`);
+  let eol: LispObject = eolType;
+  if (eol === Qunix) eol = 0;
+  else if (eol === Qdos) eol = 1;
+  else if (eol === Qmac) eol = 2;
+  const base = callBuiltin('coding-system-base', [coding]);
+  const own = callBuiltin('coding-system-eol-type', [coding]);
+  const pick = (variants: LispObject[]): LispObject => {
+    if (typeof eol !== 'number') return wrongType(Q.fixnump, eol);
+    if (eol < 0 || eol >= variants.length) return signal(Q.args_out_of_range, list(variants, eol));
+    return variants[eol];
+  };
+  if (Array.isArray(own)) return eol === NIL ? coding : pick(own);
+  if (eol === NIL) return base;
+  if (typeof eol !== 'number') return wrongType(Q.number_or_marker_p, eol);
+  if (eol === own) return coding;
+  const baseEol = callBuiltin('coding-system-eol-type', [base]);
+  return Array.isArray(baseEol) ? pick(baseEol) : NIL;
 });
 
 /** `encode-coding-string`. */

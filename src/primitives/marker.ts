@@ -38,7 +38,8 @@ defun('copy-marker', [optional(any), optional(any)], (x, type) => {
   m.insertionType = type !== NIL;
   if (x === NIL) return m;
   if (x instanceof Marker) return x.buffer === null ? m : m.set(x.buffer, x.charpos);
-  if (typeof x !== 'number' && typeof x !== 'bigint') wrongType(Q.integer_or_marker_p, x);
+  // A fixnum or a marker, as Emacs checks (a bignum is neither).
+  if (typeof x !== 'number') wrongType(Q.integer_or_marker_p, x);
   return m.set(currentBuffer(), fixPosition(x));
 });
 
@@ -65,8 +66,10 @@ defun('set-marker-insertion-type', [markerType, any], (m, type) => {
   return type;
 });
 
+// Obsolete; Emacs 28 takes any object here unchecked, so a non-position only answers nil.
 defun('buffer-has-markers-at', [any], (pos) => {
   const buf = currentBuffer();
+  if (typeof pos !== 'number' && !(pos instanceof Marker)) return NIL;
   const p = fixPosition(pos);
   return bool(buf.markers.some((m) => m.charpos === p));
 });

@@ -7,6 +7,7 @@ import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, Subr, intern, list, signal, error, wrongType,
   argsOutOfRange, listToArray, arrayToList, TailCheck,
   isAsciiText, setCar, setCdr,
+  MAX_CHAR,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any, string } from '../lisp/defun.js';
 import {
@@ -850,7 +851,16 @@ defun('regexp-opt-depth', [string], (re) => {
   return depth;
 });
 
-defun('regexp-opt-charset', [any], (chars) => new LispString(optCharset(listToArray(chars).map((c) => c as number)), true));
+defun('regexp-opt-charset', [any], (chars) => {
+  if (!(chars instanceof Cons) && chars !== NIL) return wrongType(Q.listp, chars);
+  // Each element indexes a char-table in Emacs: a fixnum that is a character.
+  const codes = listToArray(chars).map((c) => {
+    if (typeof c !== 'number') return wrongType(Q.fixnump, c);
+    if (c < 0 || c > MAX_CHAR) return wrongType(Q.characterp, c);
+    return c;
+  });
+  return new LispString(optCharset(codes), true);
+});
 
 // ---- skip-chars and skip-syntax ------------------------------------------------------------
 

@@ -595,7 +595,8 @@ defun('string-truncate-left', [any, integer], (s, lengthArg) => {
 defun('string-reverse', [any], (s) => reverse(s));
 
 defun('assoc-string', [any, any, optional(any)], (key, alist, caseFold) => {
-  const k = key instanceof LispString ? key : stringDesignator(key);
+  // Only a string candidate makes a non-string KEY an error (compare-strings signals then).
+  const k = key instanceof LispSymbol ? stringDesignator(key) : (key as LispString);
   const fold = caseFold !== NIL;
   for (let l = alist; l instanceof Cons; l = l.cdr) {
     const elt = l.car;
@@ -604,6 +605,7 @@ defun('assoc-string', [any, any, optional(any)], (key, alist, caseFold) => {
     if (eltKey instanceof LispString) s = eltKey;
     else if (eltKey instanceof LispSymbol) s = stringDesignator(eltKey);
     else continue;
+    if (!(k instanceof LispString)) return wrongType(Q.stringp, key);
     if (fold ? compareStrings(k, NIL, NIL, s, NIL, NIL, true) === T : stringEqual(k, s)) return elt;
   }
   return NIL;

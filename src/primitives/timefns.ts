@@ -10,7 +10,7 @@ import {
   type LispObject, LispString, LispFloat, Cons, NIL, T, Q, intern, signal, list, error, wrongType,
   normalizeBig, makeFloat,
 } from '../lisp/index.js';
-import { defun, defunRest, declareModule, optional, any, string } from '../lisp/defun.js';
+import { defun, defunRest, declareModule, optional, any } from '../lisp/defun.js';
 
 declareModule('timefns');
 
@@ -1128,8 +1128,10 @@ export function formatTime(fmt: string, tm: BrokenTime, seconds: bigint, nanos: 
   return out;
 }
 
-defun('format-time-string', [string, optional(any), optional(any)], (fmt, time, zone) => {
+// TIME is checked before FORMAT-STRING, and the zone after both, as Emacs does.
+defun('format-time-string', [any, optional(any), optional(any)], (fmtArg, time, zone) => {
   const t = decodeTime(time);
+  const fmt = fmtArg instanceof LispString ? fmtArg : wrongType(Q.stringp, fmtArg);
   const z = lispZone(zone);
   const whole = floorDiv(t.ticks, t.hz);
   const nanos = Number(((t.ticks - whole * t.hz) * BILLION) / t.hz);
