@@ -282,7 +282,14 @@ defun('variable-binding-locus', [symbol], (v) => {
   const buf = currentBuffer();
   return localVariableP(indirectVariable(v), buf) ? buf : NIL;
 });
-defun('local-variable-if-set-p', [symbol, optional(any)], (v, b) => bool(localVariableIfSetP(v, bufferOrCurrent(b))));
+// A variable that is never local, or local whenever set, answers without looking at BUFFER.
+defun('local-variable-if-set-p', [symbol, optional(any)], (v, b) => {
+  const sym = indirectVariable(v);
+  const info = sym.localized as { auto?: boolean } | null | undefined;
+  if (info === null || info === undefined) return NIL;
+  if (info.auto === true) return T;
+  return bool(localVariableIfSetP(v, bufferOrCurrent(b)));
+});
 
 defun('buffer-local-value', [symbol, bufferType], (v, b) => {
   const value = bufferLocalValue(v, b);

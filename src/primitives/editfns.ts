@@ -253,6 +253,7 @@ defun('count-lines', [any, any, optional(any)], (start, end) => countLines(start
 
 defun('line-number-at-pos', [optional(any), optional(any)], (pos, absolute) => {
   const buf = currentBuffer();
+  if (pos !== NIL && typeof pos !== 'number' && !isMarker(pos)) wrongType(Q.fixnump, pos);
   const p = pos === NIL ? buf.pt : fixPosition(pos);
   if (p < buf.begv || p > buf.zv) argsOutOfRange(p, buf.begv, buf.zv);
   const start = absolute === NIL ? buf.begv : 1;

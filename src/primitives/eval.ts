@@ -167,13 +167,16 @@ defun('autoloadp', [any], (x) => bool(x instanceof Cons && x.car === Q.autoload)
 function macroexpand1(form: LispObject, env: LispObject): [LispObject, boolean] {
   if (!(form instanceof Cons) || !(form.car instanceof LispSymbol)) return [form, false];
   const head = form.car;
-  for (let e = env; e instanceof Cons; e = e.cdr) {
+  let e = env;
+  for (; e instanceof Cons; e = e.cdr) {
     const entry = e.car;
     if (entry instanceof Cons && entry.car === head) {
       if (entry.cdr === NIL) return [form, false];
       return [callFunction(entry.cdr, listToArray(form.cdr)), true];
     }
   }
+  // ENVIRONMENT is searched with assq, which wants a proper list.
+  if (e !== NIL) wrongType(Q.listp, env);
   let f: LispObject = head.fn;
   if (f instanceof LispSymbol && f !== NIL) f = resolveFunction(head);
   if (f instanceof Cons && f.car === Q.autoload && autoloadType(f) === Q.macro) {

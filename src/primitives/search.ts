@@ -144,9 +144,8 @@ function stringMatch(regexp: LispObject, s: LispObject, start: LispObject, inhib
   return found < 0 ? NIL : found;
 }
 
-defun('string-match', [any, any, optional(any), optional(any)], (regexp, s, start, inhibit) =>
-  stringMatch(regexp, s, start, inhibit !== NIL),
-);
+// Emacs 28's arities: INHIBIT-MODIFY came with Emacs 29.
+defun('string-match', [any, any, optional(any)], (regexp, s, start) => stringMatch(regexp, s, start, false));
 defun('string-match-p', [any, any, optional(any)], (regexp, s, start) => stringMatch(regexp, s, start, true));
 // POSIX longest-match variants: the backtracking matcher's first match stands in for the longest.
 defun('posix-string-match', [any, any, optional(any), optional(any)], (regexp, s, start, inhibit) =>
@@ -184,7 +183,7 @@ function looking(regexp: LispObject, inhibit: boolean): LispObject {
   return T;
 }
 
-defun('looking-at', [any, optional(any)], (regexp, inhibit) => looking(regexp, inhibit !== NIL || inhibitChanging()));
+defun('looking-at', [any], (regexp) => looking(regexp, inhibitChanging()));
 defun('looking-at-p', [any], (regexp) => looking(regexp, true));
 defun('posix-looking-at', [any, optional(any)], (regexp, inhibit) => looking(regexp, inhibit !== NIL || inhibitChanging()));
 
@@ -285,7 +284,8 @@ for (const [name, dir] of [
 
 /** subr.el's looking-back: a backward search for REGEXP ending at point. */
 function lookingBack(regexp: LispObject, limit: LispObject, greedy: LispObject): LispObject {
-  const re = checkString(regexp);
+  // subr.el concatenates REGEXP into its pattern: any sequence of characters will do.
+  const re = regexp instanceof LispString ? regexp : (funcall(intern('concat'), [regexp]) as LispString);
   const buf = currentBuffer();
   const start = buf.pt;
   const anchored = new LispString('\\(?:' + re.value + '\\)\\=', re.multibyte);

@@ -99,7 +99,10 @@ defun('set-syntax-table', [any], (table) => {
   return table;
 });
 
-defun('make-syntax-table', [optional(any)], (oldtable) => makeSyntaxTable(oldtable === NIL ? undefined : checkSyntaxTable(oldtable)));
+// Any char-table may be the parent, as subr.el's set-char-table-parent allows.
+defun('make-syntax-table', [optional(any)], (oldtable) =>
+  makeSyntaxTable(oldtable === NIL ? undefined : oldtable instanceof CharTable ? oldtable : wrongType(Q.char_table_p, oldtable)),
+);
 
 defun('copy-syntax-table', [optional(any)], (table) => {
   const copy = copyCharTable(table === NIL ? standardSyntaxTable() : checkSyntaxTable(table));
