@@ -167,7 +167,11 @@ defun('switch-to-buffer', [any, optional(any), optional(any)], (x) => {
   return buf;
 });
 
-defun('other-buffer', [optional(any), optional(any), optional(any)], (b) => otherBuffer(isBuffer(b) ? b : currentBuffer()));
+defun('other-buffer', [optional(any), optional(any), optional(any)], (b, _visibleOk, frame) => {
+  // There are no frames here: only nil names the selected one.
+  if (frame !== NIL) wrongType(intern('frame-live-p'), frame);
+  return otherBuffer(isBuffer(b) ? b : currentBuffer());
+});
 
 function runHooks(hook: LispSymbol): void {
   const v = symbolValueCell(hook);

@@ -711,7 +711,16 @@ defun('base64-decode-string', [string, optional(any)], (s, url) => {
 
 const HASH_ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 
+/** A buffer's text between START and END for the hash functions (set by editfns.ts); null for a non-buffer. */
+let bufferTextForHash: ((object: LispObject, start: LispObject, end: LispObject) => LispString | null) | null = null;
+
+export function setBufferTextForHash(fn: (object: LispObject, start: LispObject, end: LispObject) => LispString | null): void {
+  bufferTextForHash = fn;
+}
+
 function hashInput(object: LispObject, start: LispObject, end: LispObject, coding: LispObject): Uint8Array {
+  const fromBuffer = bufferTextForHash?.(object, start, end) ?? null;
+  if (fromBuffer !== null) return fromBuffer.multibyte ? utf8Bytes(fromBuffer.value, 1) : latin1Bytes(fromBuffer.value);
   if (!(object instanceof LispString)) return signal(Q.error, list(new LispString('Invalid object argument', false), object));
   const [f, e] = checkRange(object, start, end, object.length);
   const piece = f === 0 && e === object.length ? object : new LispString(object.slice(f, e), object.multibyte);

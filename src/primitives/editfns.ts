@@ -11,7 +11,7 @@ import { symbolValueCell, setSymbolValue } from '../eval/state.js';
 import { saveForms } from '../eval/analyse.js';
 import { funcall } from '../eval/index.js';
 import {
-  Buffer, Marker, currentBuffer, setCurrentBuffer, checkLive, isMarker,
+  Buffer, Marker, currentBuffer, setCurrentBuffer, checkLive, isMarker, isBuffer,
 } from '../buffer/buffer.js';
 import { insertAtPoint, deleteText, replaceText, bufferSubstring, barfIfReadOnly, insertStringProperties } from '../buffer/insdel.js';
 import { localizedInfo, Qmark_active, Qenable_multibyte_characters } from '../buffer/locals.js';
@@ -21,10 +21,11 @@ import { casifyString, CaseMode, downcaseChar } from './casefiddle.js';
 import { scanWords } from './search.js';
 import { decodeBuffer, bufferOrCurrent } from './buffer.js';
 import { numberOrMarker } from './arith.js';
+import { setMarker } from './marker.js';
 import { numberValue } from '../lisp/index.js';
 import {
   B64, B64URL, base64InputBytes, base64Encode, base64Decode, invalidBase64, detectCoding, textBytes, decodeBytes,
-  encodeCodingString,
+  encodeCodingString, setBufferTextForHash,
 } from './coding.js';
 
 declareModule('editfns');
@@ -763,7 +764,8 @@ defun('push-mark', [optional(any), optional(any), optional(any)], (location, nom
     }
     setSymbolValue(Qmark_ring, ring);
   }
-  buf.mark.set(buf, location === NIL ? buf.pt : fixPosition(location));
+  if (location === NIL) buf.mark.set(buf, buf.pt);
+  else setMarker(buf.mark, location, NIL);
   if (nomsg === NIL && !truthy(Qexecuting_kbd_macro)) funcall(Qmessage, [new LispString('Mark set', false)]);
   if (activate !== NIL || !truthy(Qtransient_mark_mode)) setMark(buf.mark.charpos);
   return NIL;
@@ -946,3 +948,14 @@ defun('buffer-hash', [optional(any)], (buffer) => {
 
 // There is no undo list to mark.
 defun('undo-boundary', [], () => NIL);
+
+// secure-hash, md5 and sha1 of a buffer: the text between START and END (the accessible region by default).
+setBufferTextForHash((object, start, end) => {
+  if (!isBuffer(object)) return null;
+  const buf = checkLive(object);
+  let s = start === NIL ? buf.begv : fixPosition(start);
+  let e = end === NIL ? buf.zv : fixPosition(end);
+  if (e < s) [s, e] = [e, s];
+  if (s < buf.begv || e > buf.zv) argsOutOfRange(start, end);
+  return bufferSubstring(buf, s, e, false);
+});

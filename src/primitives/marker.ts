@@ -51,6 +51,8 @@ export function setMarker(marker: Marker, position: LispObject, buffer: LispObje
   }
   if (buffer !== NIL && !isBuffer(buffer)) wrongType(Q.bufferp, buffer);
   const buf = buffer === NIL ? currentBuffer() : (buffer as unknown as Buffer);
+  // A fixnum or a marker: unlike other positions, a bignum is refused here.
+  if (typeof position === 'bigint') wrongType(Q.integer_or_marker_p, position);
   const pos = fixPosition(position);
   return marker.set(buf, pos);
 }

@@ -7,7 +7,7 @@ import {
   type LispObject, LispString, LispSymbol, Cons, NIL, T, Q, Subr, intern, list, signal, error, wrongType,
   argsOutOfRange, listToArray, arrayToList, TailCheck,
   isAsciiText, setCar, setCdr,
-  MAX_CHAR,
+  MAX_CHAR, BoolVector,
 } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any, string } from '../lisp/defun.js';
 import {
@@ -148,9 +148,7 @@ function stringMatch(regexp: LispObject, s: LispObject, start: LispObject, inhib
 defun('string-match', [any, any, optional(any)], (regexp, s, start) => stringMatch(regexp, s, start, false));
 defun('string-match-p', [any, any, optional(any)], (regexp, s, start) => stringMatch(regexp, s, start, true));
 // POSIX longest-match variants: the backtracking matcher's first match stands in for the longest.
-defun('posix-string-match', [any, any, optional(any), optional(any)], (regexp, s, start, inhibit) =>
-  stringMatch(regexp, s, start, inhibit !== NIL),
-);
+defun('posix-string-match', [any, any, optional(any)], (regexp, s, start) => stringMatch(regexp, s, start, false));
 
 setRegexpEngine({
   stringMatch(regexp, s, start) {
@@ -185,7 +183,7 @@ function looking(regexp: LispObject, inhibit: boolean): LispObject {
 
 defun('looking-at', [any], (regexp) => looking(regexp, inhibitChanging()));
 defun('looking-at-p', [any], (regexp) => looking(regexp, true));
-defun('posix-looking-at', [any, optional(any)], (regexp, inhibit) => looking(regexp, inhibit !== NIL || inhibitChanging()));
+defun('posix-looking-at', [any], (regexp) => looking(regexp, inhibitChanging()));
 
 /**
  * Emacs's search_buffer for a compiled pattern: n > 0 searches forward n
@@ -814,8 +812,19 @@ function optGroup(strings: string[][], paren: string | boolean, lax: boolean): s
   return openGroup + optGroup(strings.slice(0, split), false, false) + '\\|' + optGroup(strings.slice(split), false, false) + closeGroup;
 }
 
+/** regexp-opt's STRINGS as Emacs 28 takes them: it sorts a copy, then removes duplicates from a list. */
+function regexpOptStrings(strings: LispObject): LispString[] {
+  if (strings instanceof LispString || strings instanceof BoolVector) return wrongType(Q.list_or_vector_p, strings);
+  if (strings !== NIL && !(strings instanceof Cons) && !Array.isArray(strings)) return wrongType(Q.sequencep, strings);
+  // regexp-opt.el sorts a copy with string-lessp first, so a bad element fails in sort order.
+  const copy = Array.isArray(strings) ? strings.slice() : strings === NIL ? NIL : arrayToList(listToArray(strings));
+  const sorted = funcall(intern('sort'), [copy, intern('string-lessp')]);
+  if (Array.isArray(sorted)) return wrongType(Q.listp, sorted);
+  return listToArray(sorted).map((x) => (x instanceof LispString ? x : wrongType(Q.sequencep, x)));
+}
+
 defun('regexp-opt', [any, optional(any)], (strings, paren) => {
-  const items = listToArray(strings).map((x) => checkString(x));
+  const items = regexpOptStrings(strings);
   const open = paren instanceof LispString ? paren.value : paren !== NIL ? '\\(' : null;
   let re: string;
   if (items.length === 0) re = (open ?? '\\(?:') + UNMATCHABLE + '\\)';

@@ -126,6 +126,7 @@ defun('string-to-list', [any], (s) => arrayToList(sequenceChars(s)));
 defunRest('unibyte-string', 0, (args) => {
   let text = '';
   for (const b of args) {
+    if (typeof b === 'bigint') argsOutOfRange(b, 0, 255);
     if (typeof b !== 'number') return wrongType(Q.integerp, b);
     if (b < 0 || b > 255) argsOutOfRange(b, 0, 255);
     text += String.fromCharCode(b);
@@ -206,15 +207,21 @@ defun('string-greaterp', [any, any], (a, b) => bool(compareStringChars(stringDes
 defun('string>', [any, any], (a, b) => bool(compareStringChars(stringDesignator(b), stringDesignator(a)) < 0));
 
 // Locale collation is not modelled: the POSIX locale compares code points.
-defun('string-collate-lessp', [any, any, optional(any), optional(any)], (a, b, _locale, ignoreCase) => {
+function checkLocale(locale: LispObject): void {
+  if (locale !== NIL && !(locale instanceof LispString)) wrongType(Q.stringp, locale);
+}
+
+defun('string-collate-lessp', [any, any, optional(any), optional(any)], (a, b, locale, ignoreCase) => {
   const x = stringDesignator(a);
   const y = stringDesignator(b);
+  checkLocale(locale);
   if (ignoreCase === NIL) return bool(compareStringChars(x, y) < 0);
   return bool(compareFoldedCodes(x.codes(), y.codes()) < 0);
 });
-defun('string-collate-equalp', [any, any, optional(any), optional(any)], (a, b, _locale, ignoreCase) => {
+defun('string-collate-equalp', [any, any, optional(any), optional(any)], (a, b, locale, ignoreCase) => {
   const x = stringDesignator(a);
   const y = stringDesignator(b);
+  checkLocale(locale);
   if (ignoreCase === NIL) return bool(compareStringChars(x, y) === 0);
   return bool(compareFoldedCodes(x.codes(), y.codes()) === 0);
 });

@@ -3,7 +3,7 @@
 // system-type, the user, the host name and the process id.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { type LispObject, NIL, intern, makeString, wrongType, Q, list, makeFloat } from '../lisp/index.js';
+import { type LispObject, NIL, intern, makeString, list, makeFloat, LispFloat, error } from '../lisp/index.js';
 import { declareModule, defun, defvar, optional, any } from '../lisp/defun.js';
 import { getenvInternal } from './fileio.js';
 
@@ -45,9 +45,16 @@ function loginName(): string {
   return getenvInternal('LOGNAME') ?? getenvInternal('USER') ?? os.userInfo().username;
 }
 
-defun('user-login-name', [optional(any)], (uid) => {
-  if (uid === NIL) return makeString(loginName());
-  if (typeof uid !== 'number') return wrongType(Q.integerp, uid);
+/** A UID argument as Emacs's lisp_to_uid takes it: an integer or an integral float (or a cons of integers). */
+function uidArg(uid: LispObject): number {
+  if (typeof uid === 'number') return uid;
+  if (uid instanceof LispFloat && Number.isInteger(uid.value)) return uid.value;
+  return error('Not an in-range integer, integral float, or cons of integers');
+}
+
+defun('user-login-name', [optional(any)], (arg) => {
+  if (arg === NIL) return makeString(loginName());
+  const uid = uidArg(arg);
   const entry = passwdEntry((fields) => Number(fields[2]) === uid);
   return entry === null ? NIL : makeString(entry[0]);
 });
@@ -76,7 +83,7 @@ defun('user-full-name', [optional(any)], (uid): LispObject => {
     const fromEnv = getenvInternal('NAME');
     if (fromEnv !== null) return makeString(fromEnv);
   }
-  const id = uid === NIL ? os.userInfo().uid : uid;
+  const id = uid === NIL ? os.userInfo().uid : uidArg(uid);
   const entry = passwdEntry((fields) => Number(fields[2]) === id);
   if (entry === null) return uid === NIL ? makeString(loginName()) : NIL;
   const gecos = entry[4].split(',')[0];

@@ -316,8 +316,8 @@ defun('remove-list-of-text-properties', [any, any, any, optional(any)], (start, 
 
 defunRest('propertize', 1, (args) => {
   const s = args[0];
-  if (!(s instanceof LispString)) return wrongType(Q.stringp, s);
   if (args.length % 2 !== 1) signal(Q.wrong_number_of_arguments, list(intern('propertize'), args.length));
+  if (!(s instanceof LispString)) return wrongType(Q.stringp, s);
   const copy = new LispString(s.value, s.multibyte);
   if (s.intervals !== null) copy.intervals = s.intervals.slice(0, s.length);
   // Emacs conses the pairs up in reverse before adding them.

@@ -7,3 +7,12 @@
 (print (list (condition-case e (regexp-opt-charset '((1 2))) (error e)) (condition-case e (regexp-opt-charset '(a)) (error e)) (condition-case e (regexp-opt-charset 5) (error e)) (condition-case e (regexp-opt-charset '(-1)) (error e)) (condition-case e (regexp-opt-charset '(4194304)) (error e)) (regexp-opt-charset nil) (regexp-opt-charset '(?a ?b ?c ?d ?x))))
 (print (list (condition-case e (line-number-at-pos (expt 2 70)) (error e)) (condition-case e (line-number-at-pos 1.5) (error e)) (condition-case e (macroexpand '(when t 1) (current-buffer)) (error e)) (condition-case e (macroexpand '(a . b) (current-buffer)) (error e)) (condition-case e (macroexpand '(when t 1) 5) (error e)) (condition-case e (macroexpand-all '(when t 1) 5) (error e)) (condition-case e (macroexpand-1 '(when t 1) 5) (error e)) (macroexpand 5 5) (macroexpand '(car x) '((foo . ignore))) (local-variable-if-set-p 'zzq 5) (condition-case e (local-variable-if-set-p 'case-fold-search 5) (error e)) (condition-case e (looking-back 5) (error e)) (with-temp-buffer (insert "abc") (looking-back '(98 99))) (syntax-table-p (make-syntax-table (make-char-table 'x)))
   (condition-case e (looking-at "a" t) (error e)) (condition-case e (string-match "a" "a" 0 t) (error e))))
+
+;; Third batch: user-*-name UIDs, unibyte-string, regexp-opt sorting first, hashes of buffers, collation locales, propertize, posix-* arities, marker positions, other-buffer frames
+(print (list (condition-case e (user-full-name 1.5) (error e)) (condition-case e (user-login-name 'foo) (error e)) (user-full-name 99999) (condition-case e (unibyte-string 100 (expt 2 70)) (error e))
+  (condition-case e (regexp-opt 0) (error e)) (condition-case e (regexp-opt "abc") (error e)) (condition-case e (regexp-opt [1 2]) (error e)) (condition-case e (regexp-opt ["b" "a"]) (error e)) (condition-case e (regexp-opt '(a b)) (error e))
+  (with-temp-buffer (insert "hello") (list (sha1 (current-buffer)) (secure-hash 'md5 (current-buffer) 2 4) (md5 (current-buffer)) (condition-case e (sha1 (current-buffer) (current-buffer)) (error e))))
+  (condition-case e (string-collate-equalp "a" "a" 1) (error e)) (condition-case e (string-collate-lessp "a" "b" 'x) (error e))
+  (condition-case e (propertize 1.0 ?a) (error e)) (condition-case e (posix-looking-at "a" t) (error e)) (condition-case e (posix-string-match "a" "a" 0 t) (error e))
+  (condition-case e (push-mark (expt 2 70)) (error e)) (condition-case e (set-marker (make-marker) (expt 2 70) (current-buffer)) (error e))
+  (condition-case e (other-buffer "abc" 'foo "x") (error e))))
