@@ -1,6 +1,6 @@
 // insert-file-contents and write-region on real files. Expected values
 // follow GNU Emacs 28.2 (-Q --batch) on the same files.
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,6 +17,8 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, 'dos.txt'), 'a\r\nb\r\n');
   fs.writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0x78, 0xff, 0x79, 0x0a]));
 });
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Runs form with default-directory bound to the test directory. */
 function inDir(form: string): string {

@@ -1,4 +1,5 @@
 // Running the built CLI on small temporary scripts.
+import { afterAll } from 'vitest';
 import { spawn, type SpawnOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -52,6 +53,11 @@ export function runElisp(args: string[], options: CliOptions = {}): Promise<CliR
 }
 
 let tmpDir: string | null = null;
+
+afterAll(() => {
+  if (tmpDir !== null) fs.rmSync(tmpDir, { recursive: true, force: true });
+  tmpDir = null;
+});
 
 /** Writes a script into a fresh temporary directory and returns its path. */
 export function script(name: string, text: string): string {

@@ -1,6 +1,6 @@
 // The host layer on one thread: InlineHost, the quit flag, exit statuses,
 // and the batch runner driven through an InlineHost (no worker).
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -70,6 +70,7 @@ describe('exitStatus', () => {
 
 describe('runBatch on an InlineHost', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elisp-batch-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   function plan(text: string, args: string[] = []): BatchPlan {
     const file = path.join(dir, `p${Math.random().toString(36).slice(2, 8)}.el`);
     fs.writeFileSync(file, ';;; -*- lexical-binding: t -*-\n' + text);
