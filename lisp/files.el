@@ -402,3 +402,14 @@ NAME may be a predicate, then called with each candidate (FILE itself first)."
    (if (zerop (logand mode #o1000))
        (if (zerop (logand mode #o1)) ?- ?x)
      (if (zerop (logand mode #o1)) ?T ?t))))
+
+(defun make-empty-file (filename &optional parents)
+  "Create the empty file FILENAME (and its missing directories too if PARENTS).
+Signals `file-already-exists' if it exists, unless PARENTS."
+  (interactive)
+  (when (and (file-exists-p filename) (null parents))
+    (signal 'file-already-exists (list "File exists" filename)))
+  (let ((directory (file-name-directory filename)))
+    (when (and directory (not (file-exists-p directory)))
+      (make-directory directory parents)))
+  (write-region "" nil filename nil 0))

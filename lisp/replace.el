@@ -46,6 +46,8 @@
     count))
 
 (defalias 'count-matches #'how-many)
+(defalias 'delete-matching-lines #'flush-lines)
+(defalias 'delete-non-matching-lines #'keep-lines)
 
 (defun flush-lines (regexp &optional rstart rend _interactive)
   (interactive)

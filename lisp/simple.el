@@ -463,3 +463,9 @@ STRICT: nil unless point is in or beside one; REALLY-WORD: words, not symbols."
                  #'find-tag-default))
         (format "\\_<%s\\_>" tag-regexp)
       tag-regexp)))
+
+(defun upcase-char (arg)
+  "Upcase ARG characters from point on, leaving point where it is."
+  (interactive "p")
+  (save-excursion
+    (upcase-region (point) (progn (forward-char arg) (point)))))

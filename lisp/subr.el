@@ -401,8 +401,16 @@ The forms run in the caller's current buffer; point in BUFFER moves past each as
         (setq tail tail-cdr))))
   alist)
 
-(defun obarray-make (&optional size) (make-vector (or size 1511) 0))
+(defvar obarray-default-size 59)
+(defun obarray-make (&optional size)
+  (let ((size (or size obarray-default-size)))
+    (if (< 0 size) (make-vector size 0) (signal 'wrong-type-argument '(size 0)))))
 (defun obarrayp (object) (and (vectorp object) (< 0 (length object))))
+(defun obarray-size (ob) (length ob))
+(defun obarray-get (ob name) (intern-soft name ob))
+(defun obarray-put (ob name) (intern name ob))
+(defun obarray-remove (ob name) (unintern name ob))
+(defun obarray-map (fn ob) (mapatoms fn ob))
 
 (defun documentation (function &optional _raw)
   (let ((def (indirect-function function)))
@@ -820,6 +828,85 @@ kept as far as they go, so markers in them stay."
 (defmacro benchmark-run-compiled (&optional repetitions &rest forms)
   (declare (indent 1))
   `(benchmark-run ,repetitions ,@forms))
+
+(defmacro benchmark-progn (&rest body)
+  "Run BODY, say how long it took, and return its value."
+  (declare (indent 0))
+  (let ((value (make-symbol "value")) (start (make-symbol "start"))
+        (gcs (make-symbol "gcs")) (gc (make-symbol "gc")))
+    `(let* ((,gc gc-elapsed) (,gcs gcs-done) (,start (float-time))
+            (,value (progn ,@body)))
+       (message "Elapsed time: %fs%s" (- (float-time) ,start)
+                (if (> (- gcs-done ,gcs) 0)
+                    (format " (%fs in %d GCs)" (- gc-elapsed ,gc) (- gcs-done ,gcs))
+                  ""))
+       ,value)))
+
+(defun benchmark (repetitions form)
+  "Say how long REPETITIONS runs of FORM (or calls of FORM, a function) took."
+  (let ((result (benchmark-call
+                 (eval (if (memq (car-safe form) '(function lambda)) form (list 'lambda nil form)) t)
+                 repetitions)))
+    (if (zerop (nth 1 result))
+        (message "Elapsed time: %fs" (car result))
+      (message "Elapsed time: %fs (%fs in %d GCs)" (car result) (nth 2 result) (nth 1 result)))))
+
+;;; Running with a changed environment, directory or file modes.
+
+(defmacro with-environment-variables (variables &rest body)
+  "Run BODY with each (NAME VALUE) of VARIABLES set in `process-environment'."
+  (declare (indent 1))
+  (unless (consp variables)
+    (error "Invalid VARIABLES: %s" variables))
+  `(let ((process-environment (copy-sequence process-environment)))
+     ,@(mapcar (lambda (variable) (list 'setenv (car variable) (car (cdr variable)))) variables)
+     ,@body))
+
+(defmacro with-existing-directory (&rest body)
+  "Run BODY in `default-directory' if it exists, else in the first that does
+of the home directory, `temporary-file-directory', $TMPDIR, /tmp/ and /."
+  (declare (indent 0))
+  `(let ((default-directory
+          (or (seq-find (lambda (dir) (and dir (file-exists-p dir)))
+                        (list default-directory (expand-file-name "~/") temporary-file-directory
+                              (getenv "TMPDIR") "/tmp/"))
+              "/")))
+     ,@body))
+
+(defmacro with-file-modes (modes &rest body)
+  "Run BODY with `set-default-file-modes' MODES, restoring the modes after."
+  (declare (indent 1))
+  (let ((saved (make-symbol "umask")))
+    `(let ((,saved (default-file-modes)))
+       (unwind-protect
+           (progn (set-default-file-modes ,modes) ,@body)
+         (set-default-file-modes ,saved)))))
+
+(defun vector-or-char-table-p (object)
+  "t if OBJECT is a vector or a char-table."
+  (or (vectorp object) (char-table-p object)))
+
+(defun json-available-p ()
+  "t: JSON support is built in."
+  t)
+
+(defun symbol-file (symbol &optional type)
+  "The file that defined SYMBOL (as a function, a variable, or anything when TYPE is nil),
+according to `load-history'; for an autoloaded function, the file it loads from."
+  (let ((fn (and (symbolp symbol) (fboundp symbol) (symbol-function symbol))))
+    (if (and (memq type '(nil defun)) (autoloadp fn))
+        (nth 1 fn)
+      (let ((entries load-history) (found nil))
+        (while (and entries (not found))
+          (let ((file (car (car entries))) (items (cdr (car entries))))
+            (when (if (null type)
+                      (or (memq symbol items) (rassq symbol items))
+                    (if (eq type 'defvar)
+                        (memq symbol items)
+                      (member (cons type symbol) items)))
+              (setq found file)))
+          (setq entries (cdr entries)))
+        found))))
 
 ;;;; Small subr.el functions and aliases that scripts still call
 

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  type LispObject, Cons, NIL, T, Q, LispString, signal, list, makeString, listToArray, KillEmacs, LispSignal,
+  type LispObject, Cons, NIL, T, Q, LispString, signal, list, makeString, listToArray, arrayToList, KillEmacs, LispSignal,
 } from '../lisp/index.js';
 import { defvar } from '../lisp/defun.js';
 import { SourceReader, END_OF_INPUT, lexicalBindingCookie } from '../reader/reader.js';
@@ -37,10 +37,24 @@ export function loadFile(file: string): void {
 }
 
 /** Evaluates a source text as the contents of file `name`. */
+/** What each file being loaded has defined so far, innermost load last: its load-history entry in the making. */
+const definitionsOfLoads: LispObject[][] = [];
+
+/**
+ * Records a definition (a variable's symbol, (defun . NAME), (provide . FEATURE),
+ * (require . FEATURE)) in the load-history entry of the file being loaded, if any.
+ */
+export function noteLoadDefinition(item: LispObject): void {
+  const definitions = definitionsOfLoads[definitionsOfLoads.length - 1];
+  if (definitions !== undefined) definitions.push(item);
+}
+
 export function loadSource(text: string, name: string): void {
   const lexical = lexicalBindingCookie(text);
   const count = specpdlDepth();
   let abandoned = false;
+  const definitions: LispObject[] = [];
+  definitionsOfLoads.push(definitions);
   try {
     specbind(Qlread_unescaped_character_literals, NIL);
     specbind(Qload_file_name, makeString(name));
@@ -61,8 +75,9 @@ export function loadSource(text: string, name: string): void {
   } finally {
     if (!abandoned) loadHooks.warn?.(name);
     unbindTo(count);
+    definitionsOfLoads.pop();
   }
-  Qload_history.value = new Cons(list(makeString(name)), Qload_history.value as LispObject);
+  Qload_history.value = new Cons(new Cons(makeString(name), arrayToList(definitions)), Qload_history.value as LispObject);
   loadHooks.after?.(name);
 }
 

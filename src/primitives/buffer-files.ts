@@ -17,6 +17,7 @@ import { Qdefault_directory, Qbuffer_file_coding_system, Qenable_multibyte_chara
 import { decodeFileText, mergeEol, encodeFileText } from './coding.js';
 import { symbolValue } from '../eval/state.js';
 import { fixPosition, validateRegion } from '../buffer/positions.js';
+import { applyDefaultFileModes, defaultFileModesSet } from './fileio.js';
 
 declareModule('fileio');
 
@@ -136,6 +137,7 @@ defun('write-region', [any, any, any, optional(any), optional(any), optional(any
     Qlast_coding_system_used.value = coding;
     try {
       if (mustbenew === intern('excl') && fs.existsSync(file)) fileError({ code: 'EEXIST' }, 'Opening output file', file);
+      const created = defaultFileModesSet() && !fs.existsSync(file);
       if (typeof append === 'number') {
         const fd = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w');
         try {
@@ -145,6 +147,7 @@ defun('write-region', [any, any, any, optional(any), optional(any), optional(any
         }
       } else if (append !== NIL) fs.appendFileSync(file, data);
       else fs.writeFileSync(file, data);
+      if (created) applyDefaultFileModes(file, 0o666);
     } catch (e) {
       if ((e as { code?: string }).code) fileError(e, 'Opening output file', file);
       throw e;

@@ -17,7 +17,7 @@ import { type Buffer, currentBuffer, setCurrentBuffer, isBuffer, checkLive } fro
 import { insertAtPoint, deleteText, bufferSubstring } from '../buffer/insdel.js';
 import { getBufferCreate } from './buffer.js';
 import { decodeUtf8, decodeCodingString, bytesToUnibyte, encodeToBytes } from './coding.js';
-import { expandFileName, reportFileError, lispString } from './fileio.js';
+import { expandFileName, reportFileError, lispString, applyDefaultFileModes, defaultFileModesSet } from './fileio.js';
 import { host } from '../host/host.js';
 import type { ChildReplyValue, ChildSpawn } from '../host/protocol.js';
 import { childDirectory, childEnvironment, findExecutable, resolveProgram, signalText } from '../process/child.js';
@@ -113,7 +113,10 @@ function parseDestination(destination: LispObject): { out: Output; err: ErrorOut
 
 function openFor(file: string, action: string, flags: string, shown: string = file): number {
   try {
-    return fs.openSync(file, flags, 0o666);
+    const created = defaultFileModesSet() && !fs.existsSync(file);
+    const fd = fs.openSync(file, flags, 0o666);
+    if (created) applyDefaultFileModes(file, 0o666);
+    return fd;
   } catch (e) {
     return reportFileError(e, action, shown);
   }

@@ -6,6 +6,7 @@ import {
 import { declareModule, defun, defunRest, defvar, any, symbol, optional, bool } from '../lisp/defun.js';
 import { callFunction, lambdaListFunction, autoloadHooks } from '../eval/funcall.js';
 import { evalWithLexical } from '../eval/toplevel.js';
+import { noteLoadDefinition } from '../eval/load.js';
 import { resolveFunction, expandMacro, defvarHooks, autoloadType, macroHooks } from '../eval/analyse.js';
 import { callState, indirectVariable, setDefaultValue } from '../eval/state.js';
 import { CompiledClosure } from '../eval/closure.js';
@@ -18,6 +19,8 @@ import { get } from './data.js';
 import { isVector } from '../lisp/vector.js';
 
 declareModule('eval');
+
+const Qdefun = intern('defun');
 
 defunRest('funcall', 1, (args) => callFunction(args[0], args.slice(1)));
 
@@ -90,6 +93,7 @@ defun('defalias', [symbol, any, optional(any)], (sym, def, doc) => {
   else setFunction(sym, def);
   if (def instanceof CompiledClosure && def.info.name === null) def.info.name = sym;
   if (doc !== NIL) putProp(sym, intern('function-documentation'), doc);
+  noteLoadDefinition(new Cons(Qdefun, sym));
   return sym;
 });
 
@@ -285,6 +289,7 @@ defvarHooks.defvar = (sym, value, doc) => {
   sym.special = true;
   if (indirectVariable(sym).value === UNBOUND) setDefaultValue(sym, value());
   if (doc !== NIL) putProp(sym, Qvariable_documentation, doc);
+  noteLoadDefinition(sym);
   return sym;
 };
 
@@ -293,6 +298,7 @@ defvarHooks.defconst = (sym, value, doc) => {
   setDefaultValue(sym, value);
   putProp(sym, intern('risky-local-variable'), T);
   if (doc !== NIL) putProp(sym, Qvariable_documentation, doc);
+  noteLoadDefinition(sym);
   return sym;
 };
 

@@ -712,6 +712,42 @@ defun('set-file-modes', [any, any, optional(any)], (f, mode, _flag) => {
   return NIL;
 });
 
+/*
+ * set-default-file-modes is umask(2) in Emacs. The interpreter thread cannot
+ * change the process's umask, so the mask it sets is kept here and applied
+ * with chmod to the files and directories this runtime creates.
+ */
+let fileModeMask: number | null = null;
+let processMask: number | null = null;
+
+function modeMask(): number {
+  processMask ??= process.umask();
+  return fileModeMask ?? processMask;
+}
+
+/** Gives a file this runtime just created the modes REQUESTED less the mask of set-default-file-modes. */
+export function applyDefaultFileModes(file: string, requested: number): void {
+  if (fileModeMask === null || fileModeMask === (processMask ??= process.umask())) return;
+  try {
+    fs.chmodSync(file, requested & ~fileModeMask & 0o7777);
+  } catch {
+    // The file is made; failing to adjust its modes is not an error, as with a umask.
+  }
+}
+
+/** Whether creating a file now needs a later applyDefaultFileModes. */
+export function defaultFileModesSet(): boolean {
+  return fileModeMask !== null;
+}
+
+defun('default-file-modes', [], () => ~modeMask() & 0o777);
+
+defun('set-default-file-modes', [any], (mode) => {
+  if (typeof mode !== 'number') wrongType(Qfixnump, mode);
+  fileModeMask = ~mode & 0o777;
+  return NIL;
+});
+
 defun('set-file-times', [any, optional(any), optional(any)], (f, timestamp) => {
   const file = expandArg(f);
   const t = decodeTime(timestamp);
@@ -774,6 +810,7 @@ defun('file-chase-links', [any, optional(any)], (f, limit) => {
 
 function makeDirectoryInternal(dir: string): void {
   attempt('Creating directory', [dir], () => fs.mkdirSync(dir));
+  applyDefaultFileModes(dir, 0o777);
 }
 
 /** Creates dir unless it is already a directory (files.el's files--ensure-directory). */
@@ -987,6 +1024,7 @@ export function makeTempFile(prefix: string, dirFlag: boolean, suffix: string, t
           fs.closeSync(fd);
         }
       }
+      applyDefaultFileModes(name, dirFlag ? 0o700 : 0o600);
       return name;
     } catch (e) {
       if (errnoCode(e) === 'EEXIST' && tries < 100) continue;

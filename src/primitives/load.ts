@@ -7,7 +7,10 @@ import {
 } from '../lisp/index.js';
 import { funcall } from '../eval/index.js';
 import { declareModule, defun, defvar, any, symbol, string, optional, bool } from '../lisp/defun.js';
-import { loadFile, locateFile, loadHooks } from '../eval/load.js';
+import { loadFile, locateFile, loadHooks, noteLoadDefinition } from '../eval/load.js';
+
+const Qprovide = intern('provide');
+const Qrequire = intern('require');
 import { lexicalBindingCookie } from '../reader/reader.js';
 import { autoloadHooks } from '../eval/funcall.js';
 import { messageToStderr } from './print.js';
@@ -47,6 +50,7 @@ defun('featurep', [symbol, optional(any)], (feature) => bool(featurep(feature)))
 
 defun('provide', [symbol, optional(any)], (feature) => {
   if (!featurep(feature)) Qfeatures.value = new Cons(feature, Qfeatures.value as LispObject);
+  noteLoadDefinition(new Cons(Qprovide, feature));
   runAfterLoad((key) => key === feature || (key instanceof LispString && fileStem(key.value) === feature.name));
   return feature;
 });
@@ -91,7 +95,7 @@ function libraryFile(name: string): string | null {
 }
 
 /** Features built into this runtime: `require` succeeds without a file. */
-const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'simple', 'sort', 'replace', 'thingatpt', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert', 'warnings', 'format-spec', 'pp', 'cl-generic', 'parse-time', 'iso8601']);
+const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'simple', 'sort', 'replace', 'thingatpt', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert', 'warnings', 'format-spec', 'pp', 'cl-generic', 'parse-time', 'iso8601', 'obarray', 'env', 'benchmark']);
 
 /** What loading a built-in feature's file does besides providing it (json.el defines its errors, say). */
 const builtinSetups = new Map<string, () => void>();
@@ -109,6 +113,7 @@ export function provideBuiltin(feature: LispSymbol): void {
 }
 
 defun('require', [symbol, optional(any), optional(any)], (feature, filename, noerror) => {
+  noteLoadDefinition(new Cons(Qrequire, feature));
   if (featurep(feature)) return feature;
   const name = filename instanceof LispString ? filename.value : feature.name;
   const file = locateFile(name, ['.el', '']) ?? libraryFile(name);
