@@ -26,6 +26,27 @@
         ((consp fun) (append fun (list arg)))
         (t (error "Unknown function form in pattern: %S" fun))))
 
+(defun pcase--macroexpander (head)
+  "The function that `pcase-defmacro' made for patterns headed by HEAD, or nil."
+  (let ((f (and (symbolp head) (intern-soft (format "%s--pcase-macroexpander" head)))))
+    (and f (fboundp f) f)))
+
+(defun pcase--expand-pattern (pat)
+  "PAT, a pattern defined with `pcase-defmacro', in terms of other patterns."
+  (apply (pcase--macroexpander (car pat)) (cdr pat)))
+
+(defmacro pcase--flip (fun arg1 arg2)
+  "(FUN ARG2 ARG1): lets (app (pcase--flip F X) PAT) call F with the value first."
+  (list fun arg2 arg1))
+
+(defmacro pcase-defmacro (name args &rest body)
+  "Define the pcase pattern (NAME ARGS...) as the pattern BODY returns."
+  (declare (indent 2) (doc-string 3))
+  (let ((expander (intern (format "%s--pcase-macroexpander" name))))
+    (list 'progn
+          (list 'defalias (list 'quote expander) (cons 'lambda (cons args body)))
+          (list 'quote name))))
+
 (defun pcase--vars (pat)
   "The variables PAT binds, in order of appearance."
   (cond ((memq pat pcase--dontcare-symbols) nil)
@@ -38,6 +59,7 @@
            (nreverse vars)))
         ((eq (car pat) 'app) (pcase--vars (nth 2 pat)))
         ((eq (car pat) '\`) (pcase--qpat-vars (cadr pat)))
+        ((pcase--macroexpander (car pat)) (pcase--vars (pcase--expand-pattern pat)))
         (t nil)))
 
 (defun pcase--qpat-vars (qpat)
@@ -83,6 +105,8 @@ Otherwise the form returns the failure marker."
                 (pcase--compile (nth 2 pat) tmp success))))
        ((eq head 'cl-type)
         (list 'if (list 'cl-typep val (list 'quote (cadr pat))) success (pcase--fail)))
+       ((pcase--macroexpander head)
+        (pcase--compile (pcase--expand-pattern pat) val success))
        (t (error "Unknown %s pattern: %S" head pat)))))))
 
 (defun pcase--compile-or (pat val success)
@@ -176,6 +200,7 @@ Otherwise the form returns the failure marker."
     (let ((tmp (pcase--temp "x")))
       (cons (list tmp (pcase--funcall-form (nth 1 pat) val))
             (pcase--destructure (nth 2 pat) tmp))))
+   ((pcase--macroexpander (car pat)) (pcase--destructure (pcase--expand-pattern pat) val))
    (t nil)))
 
 (defun pcase--destructure-qpat (qpat val)
@@ -284,5 +309,92 @@ Otherwise the form returns the failure marker."
                                   (if bindings
                                       (list (cons 'pcase-let* (cons (nreverse bindings) body)))
                                     body)))))))
+
+;; ---- patterns that other libraries define (seq, map, rx, cl-macs) ------
+
+(defun pcase--seq-bindings (patterns)
+  "(app ...) patterns matching each of PATTERNS against one element, or the rest after &rest."
+  (let ((index 0) (bindings nil))
+    (while patterns
+      (if (eq (car patterns) '&rest)
+          (progn
+            (push (list 'app (list 'pcase--flip 'seq-drop index) (cadr patterns)) bindings)
+            (setq patterns nil))
+        (push (list 'app (list 'pcase--flip 'seq--elt-safe index) (car patterns)) bindings)
+        (setq index (1+ index))
+        (setq patterns (cdr patterns))))
+    ;; Emacs's seq.el lists them last first.
+    bindings))
+
+(pcase-defmacro seq (&rest patterns)
+  "Match a sequence whose elements match PATTERNS (missing ones are nil); `&rest' PAT matches the rest."
+  (cons 'and (cons '(pred seqp) (pcase--seq-bindings patterns))))
+
+(pcase-defmacro map (&rest args)
+  "Match a map: each of ARGS is KEY-SYMBOL, :KEYWORD (binding the variable of that name)
+or (KEY PAT), matching PAT against the value of KEY (Emacs 28 has no defaults here)."
+  (cons 'and
+        (cons '(pred mapp)
+              (mapcar (lambda (arg)
+                        (cond ((consp arg)
+                               (list 'app (list 'pcase--flip 'map-elt (car arg)) (nth 1 arg)))
+                              ((keywordp arg)
+                               (list 'app (list 'pcase--flip 'map-elt arg)
+                                     (intern (substring (symbol-name arg) 1))))
+                              (t (list 'app (list 'pcase--flip 'map-elt (list 'quote arg)) arg))))
+                      args))))
+
+(defun pcase--rx-transform (form vars)
+  "FORM with its (let VAR RX...) as numbered groups and (backref VAR) as their numbers.
+VARS is a cons whose car lists the variables seen so far, the newest first."
+  (cond
+   ((not (consp form)) form)
+   ((and (eq (car form) 'let) (symbolp (cadr form)))
+    (let ((name (cadr form)))
+      (unless (memq name (car vars))
+        (setcar vars (cons name (car vars))))
+      (cons 'group-n (cons (length (memq name (car vars)))
+                           (mapcar (lambda (f) (pcase--rx-transform f vars)) (cddr form))))))
+   ((and (eq (car form) 'backref) (symbolp (cadr form)))
+    (let ((found (memq (cadr form) (car vars))))
+      (unless found
+        (error "rx `backref' variable must be one of: %s"
+               (mapconcat #'symbol-name (reverse (car vars)) " ")))
+      (list 'backref (length found))))
+   (t (cons (car form) (mapcar (lambda (f) (pcase--rx-transform f vars)) (cdr form))))))
+
+(pcase-defmacro rx (&rest regexps)
+  "Match a string that the rx form (seq REGEXPS...) matches; (let VAR RX...) binds
+VAR to what RX matched, and (backref VAR) matches it again."
+  (let* ((vars (list nil))
+         (forms (mapcar (lambda (f) (pcase--rx-transform f vars)) regexps))
+         (names (reverse (car vars)))
+         (regexp (cons 'rx forms)))
+    (list 'and '(pred stringp)
+          (cond
+           ((null names) (list 'pred (list 'string-match regexp)))
+           ((null (cdr names))
+            (list 'app (list 'lambda '(s) (list 'if (list 'string-match regexp 's) '(match-string 1 s) 0))
+                  (list 'and (car names) '(pred (not numberp)))))
+           (t
+            (let ((i 0) (strings nil) (pattern nil))
+              (dolist (_ names) (setq i (1+ i)) (push (list 'match-string i 's) strings))
+              ;; Both as right-nested conses: (m1 m2 . m3) and `(,v1 ,v2 . ,v3).
+              (let ((value (car strings)) (tail (list '\, (car (last names)))))
+                (dolist (m (cdr strings)) (setq value (list 'cons m value)))
+                (dolist (v (cdr (reverse names))) (setq tail (cons (list '\, v) tail)))
+                (setq pattern (list '\` tail))
+                (list 'app (list 'lambda '(s) (list 'and (list 'string-match regexp 's) value))
+                      pattern))))))))
+
+(pcase-defmacro cl-struct (type &rest fields)
+  "Match a structure of TYPE whose FIELDS (SLOT or (SLOT PAT)) match."
+  (cons 'and
+        (cons (list 'pred (list 'pcase--flip 'cl-typep (list 'quote type)))
+              (mapcar (lambda (field)
+                        (let ((slot (if (consp field) (car field) field))
+                              (pat (if (consp field) (cadr field) field)))
+                          (list 'app (list 'cl-struct-slot-value (list 'quote type) (list 'quote slot)) pat)))
+                      fields))))
 
 (provide 'pcase)
