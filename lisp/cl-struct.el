@@ -26,30 +26,9 @@
   (if (funcall (get type 'cl--struct-predicate) obj) obj
     (signal 'wrong-type-argument (list type obj))))
 
-;; Places defined with `gv-define-setter' or `gv-define-simple-setter' keep a
-;; function on the property cl--gv-setter: (VALUE-FORM ARG-FORMS) -> store form.
-;; `setf' and the macros built on it (push, pop, cl-incf, ...) consult that
-;; property and cl--struct-place (see setPlace in src/primitives/macros.ts).
-
-(defmacro gv-define-setter (name arglist &rest body)
-  "Make (setf (NAME ARGS...) VAL) expand to BODY with ARGLIST bound to (VAL ARGS...)."
-  (declare (indent 2))
-  (let ((fn (list 'lambda '(value args)
-                  (list 'apply (list 'function (cons 'lambda (cons arglist body))) 'value 'args))))
-    (put name 'cl--gv-setter (eval fn t))
-    (list 'progn (list 'put (list 'quote name) ''cl--gv-setter (list 'function fn))
-          (list 'quote name))))
-
-(defmacro gv-define-simple-setter (name setter &optional fix-return)
-  "Make (setf (NAME ARGS...) VAL) expand to (SETTER ARGS... VAL)."
-  (let ((fn (if fix-return
-                `(lambda (value args)
-                   (let ((v (make-symbol "v")))
-                     (list 'let (list (list v value)) (append (list ',setter) args (list v)) v)))
-              `(lambda (value args) (append (list ',setter) args (list value))))))
-    (put name 'cl--gv-setter (eval fn t))
-    (list 'progn (list 'put (list 'quote name) ''cl--gv-setter (list 'function fn))
-          (list 'quote name))))
+;; Places defined with `gv-define-setter' live in lisp/gv.el; structure
+;; accessors are places through cl--struct-place (see setPlace in
+;; src/primitives/macros.ts).
 
 ;;;; Definition
 

@@ -5,7 +5,7 @@ import {
   type LispObject, LispSymbol, Cons, NIL, T, Q, Subr, MANY, LispString, intern, makeSymbol,
   signal, list, listToArray, arrayToList, wrongType, error, TailCheck,
 } from '../lisp/index.js';
-import { declareModule } from '../lisp/defun.js';
+import { declareModule, defun, any } from '../lisp/defun.js';
 import { resolveFunction } from '../eval/analyse.js';
 
 declareModule('macros');
@@ -254,11 +254,72 @@ function appendForms(a: LispObject, b: LispObject): LispObject {
 
 // ---- places -----------------------------------------------------------------------
 
+const Qgv_expander = S('gv-expander');
+const Qgv_invalid_place = S('gv-invalid-place');
+
+/** A function object made on the fly: the setters and DO functions that gv's expanders call. */
+function fnObject(name: string, min: number, body: (args: LispObject[]) => LispObject): Subr {
+  return new Subr(name, min, MANY, (args: LispObject[]) => {
+    if (args.length < min) signal(Q.wrong_number_of_arguments, list(intern(name), args.length));
+    return body(args);
+  });
+}
+
+/** The heads setPlace knows itself; any other head may be defined in lisp/gv.el. */
+const builtinPlaceHeads = new Set([
+  'car', 'cdr', 'caar', 'cadr', 'cdar', 'cddr', 'nth', 'nthcdr', 'elt', 'aref', 'gethash', 'get', 'symbol-value',
+  'symbol-function', 'symbol-plist', 'default-value', 'plist-get', 'alist-get', 'process-get', 'buffer-local-value',
+  'point', 'match-data', 'overlay-get', 'terminal-parameter', 'frame-parameter', 'progn', 'let', 'let*', 'if',
+]);
+let gvLibraryLoaded = false;
+
+/** HEAD's gv-expander (gv-define-expander), loading lisp/gv.el first if HEAD may be one of its places. */
+function placeExpander(head: LispSymbol): LispObject {
+  const expander = getProp(head, Qgv_expander);
+  if (expander !== NIL || gvLibraryLoaded || builtinPlaceHeads.has(head.name)) return expander;
+  gvLibraryLoaded = true;
+  callFunction(S('require'), [S('gv')]);
+  return getProp(head, Qgv_expander);
+}
+
+/** The place PLACE's head names when it is an alias of another function (cl-first for car...), else null. */
+function aliasedPlace(place: Cons): Cons | null {
+  const head = place.car as LispSymbol;
+  let f = head.fn;
+  if (f instanceof Cons && f.car === Q.autoload) {
+    autoloadHooks.load(f.cdr instanceof Cons ? f.cdr.car : NIL);
+    f = head.fn;
+  }
+  return f instanceof LispSymbol && f !== NIL ? new Cons(f, place.cdr) : null;
+}
+
+/**
+ * PLACE when it is a form whose value is that of its last subform, with each
+ * such result place P replaced by STORE(P): (progn ... P), (let BINDINGS ... P),
+ * (let* ...), (if TEST P ... P). Null for any other form.
+ */
+function mapResultPlaces(place: Cons, store: (p: LispObject) => LispObject): LispObject | null {
+  const head = place.car;
+  const forms = listToArray(place.cdr);
+  const withLast = (body: LispObject[]): LispObject => arrayToList([...body.slice(0, -1), store(body[body.length - 1])]);
+  if (head === Q.progn && forms.length > 0) return new Cons(Q.progn, withLast(forms));
+  if ((head === Q.let || head === Q.let_star) && forms.length > 1) return new Cons(head, new Cons(forms[0], withLast(forms.slice(1))));
+  if (head === Q.if && forms.length > 2) return new Cons(Q.if, new Cons(forms[0], new Cons(store(forms[1]), withLast(forms.slice(2)))));
+  return null;
+}
+
 /** The form that stores VALUE into PLACE (simple places of gv.el). */
 export function setPlace(place: LispObject, value: LispObject): LispObject {
   if (place instanceof LispSymbol) return list(Q.setq, place, value);
   if (!(place instanceof Cons) || !(place.car instanceof LispSymbol)) signal(Q.error, list(new LispString('Bad place', false), place));
   const head = place.car;
+  const expander = placeExpander(head);
+  if (expander !== NIL) {
+    const store = fnObject('gv--store', 2, (a) => callFunction(a[1], [value]));
+    return callFunction(expander, [store, ...listToArray(place.cdr)]);
+  }
+  const branched = mapResultPlaces(place, (p) => setPlace(p, value));
+  if (branched !== null) return branched;
   // Places defined in Lisp: gv-define-setter and structure accessors (lisp/cl-struct.el).
   const gvSetter = getProp(head, Qcl_gv_setter);
   if (gvSetter !== NIL) return callFunction(gvSetter, [value, place.cdr]);
@@ -298,8 +359,18 @@ export function setPlace(place: LispObject, value: LispObject): LispObject {
     case 'default-value':
       return list(S('set-default'), args[0], value);
     case 'plist-get': {
-      // (setf (plist-get PLIST PROP) V) → (setq PLIST (plist-put PLIST PROP V)) for variable places.
-      return setPlace(args[0], new Cons(S('plist-put'), arrayToList([args[0], ...args.slice(1), value])));
+      // As gv.el does: change the value in place, or put PROP and V in front.
+      const [plist, prop, predicate] = args;
+      const key = makeSymbol('k');
+      const cell = makeSymbol('p');
+      const v = makeSymbol('v');
+      const member = predicate === undefined ? list(S('plist-member'), plist, key) : list(S('plist-member'), plist, key, predicate);
+      return list(
+        Q.let_star,
+        list(list(key, prop), list(cell, list(Qcdr, member)), list(v, value)),
+        list(Q.if, cell, list(Qsetcar, cell, v), setPlace(plist, list(Qcons, key, list(Qcons, v, plist)))),
+        v,
+      );
     }
     case 'alist-get': {
       // (setf (alist-get KEY ALIST DEFAULT REMOVE TESTFN) V), as gv.el expands it.
@@ -345,11 +416,32 @@ export function setPlace(place: LispObject, value: LispObject): LispObject {
     const expanded = macroexpandOnce(place);
     if (expanded !== place) return setPlace(expanded, value);
   }
+  const aliased = aliasedPlace(place);
+  if (aliased !== null) return setPlace(aliased, value);
   error(`${head.name} is not a valid place expression`);
 }
 
+/**
+ * gv.el's gv-get: calls (DO GETTER SETTER), GETTER being a form that reads
+ * PLACE and SETTER a function from a value form to a form storing it, with
+ * PLACE's arguments evaluated once; returns the form DO made, wrapped in
+ * what binds those arguments.
+ */
+defun('gv-get', [any, any], (place, doFn) => {
+  if (place instanceof LispSymbol) {
+    return callFunction(doFn, [place, fnObject('gv--setter', 1, (a) => list(Q.setq, place, a[0]))]);
+  }
+  if (!(place instanceof Cons) || !(place.car instanceof LispSymbol)) signal(Qgv_invalid_place, list(place));
+  const expander = placeExpander(place.car);
+  if (expander !== NIL) return callFunction(expander, [doFn, ...listToArray(place.cdr)]);
+  const once = placeOnce(place);
+  const [bindings, access] = once ?? [[], place];
+  const form = callFunction(doFn, [access, fnObject('gv--setter', 1, (a) => setPlace(access, a[0]))]);
+  return bindings.length === 0 ? form : list(Q.let_star, arrayToList(bindings), form);
+});
+
 import { macroexpand1, getProp } from './eval.js';
-import { callFunction } from '../eval/funcall.js';
+import { callFunction, autoloadHooks } from '../eval/funcall.js';
 function macroexpandOnce(form: LispObject): LispObject {
   return macroexpand1(form, NIL)[0];
 }
@@ -395,6 +487,15 @@ function placeOnce(place: LispObject): [LispObject[], LispObject] | null {
 
 /** Stores (UPDATE old-value) into PLACE, evaluating its arguments once, as gv does. */
 function updatePlace(place: LispObject, update: (access: LispObject) => LispObject): LispObject {
+  if (place instanceof Cons && place.car instanceof LispSymbol) {
+    const expander = placeExpander(place.car);
+    if (expander !== NIL) {
+      const store = fnObject('gv--update', 2, (a) => callFunction(a[1], [update(a[0])]));
+      return callFunction(expander, [store, ...listToArray(place.cdr)]);
+    }
+    const branched = mapResultPlaces(place, (p) => updatePlace(p, update));
+    if (branched !== null) return branched;
+  }
   const once = placeOnce(place);
   if (once === null) return setPlace(place, update(place));
   const [bindings, access] = once;
