@@ -813,7 +813,7 @@ void [MANY, isMarker];
  * fns.c's base64 region commands do: after the region it shifts, inside it
  * goes to the start. Returns the length of TEXT in characters.
  */
-function replaceRegionKeepingPoint(start: number, end: number, text: string): number {
+export function replaceRegionKeepingPoint(start: number, end: number, text: string): number {
   const buf = currentBuffer();
   const oldPt = buf.pt;
   const before = buf.z;

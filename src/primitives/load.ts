@@ -95,7 +95,7 @@ function libraryFile(name: string): string | null {
 }
 
 /** Features built into this runtime: `require` succeeds without a file. */
-const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'simple', 'sort', 'replace', 'thingatpt', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert', 'warnings', 'format-spec', 'pp', 'cl-generic', 'parse-time', 'iso8601', 'obarray', 'env', 'benchmark']);
+const builtinFeatures = new Set(['cl-lib', 'subr-x', 'seq', 'simple', 'sort', 'replace', 'thingatpt', 'cl-macs', 'cl-seq', 'cl-extra', 'pcase', 'gv', 'macroexp', 'map', 'nadvice', 'rx', 'json', 'url-util', 'ert', 'warnings', 'format-spec', 'pp', 'cl-generic', 'parse-time', 'iso8601', 'obarray', 'env', 'benchmark', 'url-vars', 'url', 'url-expand']);
 
 /** What loading a built-in feature's file does besides providing it (json.el defines its errors, say). */
 const builtinSetups = new Map<string, () => void>();
