@@ -6,9 +6,10 @@
 ;; " *http HOST:PORT*": the status line and headers with their CRs removed,
 ;; an empty line that `url-http-end-of-headers' marks, then the body
 ;; (chunked bodies decoded, gzip ones decompressed).  Redirects are followed
-;; up to `url-max-redirections'.  Unlike Emacs, there is no https (no TLS),
-;; no cookies, no proxies and no reuse of kept-alive connections: each
-;; request has its own connection, closed when the response is complete.
+;; up to `url-max-redirections'.  https: URLs go over TLS (Node's, verifying
+;; certificates against Node's CAs and NODE_EXTRA_CA_CERTS).  Unlike Emacs,
+;; there are no cookies, no proxies and no reuse of kept-alive connections:
+;; each request has its own connection, closed when the response is complete.
 
 (require 'url-parse)
 
@@ -46,7 +47,7 @@
             "MIME-Version: 1.0\r\n"
             "Connection: " (if url-http-attempt-keepalives "keep-alive" "close") "\r\n"
             "Extension: Security/Digest Security/SSL\r\n"
-            "Host: " host (if (= port 80) "" (format ":%d" port)) "\r\n"
+            "Host: " host (if (= port (if (equal (url-type urlobj) "https") 443 80)) "" (format ":%d" port)) "\r\n"
             (if (zlib-available-p) "Accept-encoding: gzip\r\n" "")
             "Accept: */*\r\n"
             (let ((agent (url-http--user-agent))) (if agent (concat "User-Agent: " agent "\r\n") ""))
@@ -188,7 +189,7 @@
          (port (url-port urlobj))
          (type (url-type urlobj))
          (buffer (progn
-                   (unless (equal type "http")
+                   (unless (member type '("http" "https"))
                      (error "Unsupported URL type: %s" type))
                    (generate-new-buffer (format " *http %s:%d*" host port))))
          (temp (get-buffer-create " *url-http-temp*"))
@@ -196,7 +197,10 @@
                  (unless silent (message "Contacting host: %s:%d" host port))
                  (condition-case err
                      (make-network-process :name host :buffer temp :host host :service port
-                                           :nowait asynchronous :tls-parameters nil :coding 'binary)
+                                           :nowait asynchronous
+                                           :tls-parameters (and (equal type "https")
+                                                                (list 'gnutls-x509pki :hostname host))
+                                           :coding 'binary)
                    (file-error (kill-buffer temp) (kill-buffer buffer)
                                (signal (car err) (cdr err)))))))
     (with-current-buffer buffer

@@ -7,6 +7,7 @@
 import * as net from 'node:net';
 import * as dgram from 'node:dgram';
 import * as dns from 'node:dns';
+import * as tls from 'node:tls';
 import { WriteSlots } from './write-slots.js';
 import { readFast, stopReading, resumeReading } from './fast-read.js';
 import {
@@ -192,7 +193,7 @@ export class NetServer {
     socket.resume();
   }
 
-  private attach(id: NetId, entry: SocketEntry): void {
+  private attach(id: NetId, entry: SocketEntry, rawReads = true): void {
     const socket = entry.socket;
     let ended = false;
     const eof = (): void => {
@@ -207,11 +208,13 @@ export class NetServer {
       this.unread.set(id, n);
       if (n > HIGH_WATER) this.stop(entry);
     };
-    entry.fastRead = readFast(socket, (buffer, length) => {
-      if (entry.closing) return;
-      // The next read reuses the buffer: what travels is a copy.
-      received(length <= NET_STRING_BYTES ? buffer.toString('latin1', 0, length) : Buffer.from(buffer.subarray(0, length)), length);
-    });
+    entry.fastRead =
+      rawReads &&
+      readFast(socket, (buffer, length) => {
+        if (entry.closing) return;
+        // The next read reuses the buffer: what travels is a copy.
+        received(length <= NET_STRING_BYTES ? buffer.toString('latin1', 0, length) : Buffer.from(buffer.subarray(0, length)), length);
+      });
     if (!entry.fastRead) {
       socket.on('data', (chunk: Buffer) => {
         if (!entry.closing) received(wire(chunk), chunk.length);
@@ -243,19 +246,28 @@ export class NetServer {
       done({ ok: false, failure: { code: 'ECONNREFUSED', errno: 111 } });
       return;
     }
-    const socket =
+    const bind = { ...(r.localAddress ? { localAddress: r.localAddress } : {}), ...(r.localPort ? { localPort: r.localPort } : {}) };
+    const secure = r.tls !== undefined && path === null;
+    const socket: net.Socket =
       path !== null
         ? net.connect({ path })
-        : net.connect({ host: r.address, port: r.port, noDelay: true, ...(r.localAddress ? { localAddress: r.localAddress } : {}), ...(r.localPort ? { localPort: r.localPort } : {}) });
+        : secure
+          ? // tls.connect hands host, port and the net.connect options (noDelay, the local address) to its TCP socket.
+            tls.connect({ host: r.address, port: r.port, noDelay: true, ...bind, ...(r.tls!.servername !== null ? { servername: r.tls!.servername } : {}) } as tls.ConnectionOptions)
+          : net.connect({ host: r.address, port: r.port, noDelay: true, ...bind });
     let connected = false;
     const onError = (e: Error): void => {
       if (connected) return;
       connected = true;
       socket.destroy();
-      done({ ok: false, failure: failure(e) });
+      const f = failure(e);
+      // A certificate that does not verify is no errno: what it says is the message.
+      if (secure && !(f.code in ERRNO)) f.code = e.message;
+      done({ ok: false, failure: f });
     };
     socket.once('error', onError);
-    socket.once('connect', () => {
+    // A TLS client is open once its handshake is done (and the certificate checked).
+    socket.once(secure ? 'secureConnect' : 'connect', () => {
       connected = true;
       socket.off('error', onError);
       socket.on('error', () => {});
@@ -266,8 +278,9 @@ export class NetServer {
       if (r.paused) socket.pause();
       const entry: SocketEntry = { kind: 'socket', socket, userPaused: r.paused, closing: false, fastRead: false };
       this.entries.set(r.id, entry);
-      this.attach(r.id, entry);
-      const direct = this.writeSlots?.open(socket) ?? undefined;
+      this.attach(r.id, entry, !secure);
+      // The descriptor of a TLS socket carries ciphertext: the worker's bytes must go through Node's TLS.
+      const direct = secure ? undefined : (this.writeSlots?.open(socket) ?? undefined);
       done({ ok: true, local: localOf(socket, path === null ? null : ''), remote: remoteOf(socket, path), direct });
     });
   }

@@ -189,7 +189,11 @@ export type NetRequest =
   /** Bind and listen (stream) or bind (datagram). */
   | { kind: 'listen'; id: NetId; type: 'stream' | 'datagram'; family: NetFamily; address: string; port: number; backlog: number; paused: boolean }
   /** Connect a stream socket; with nowait the answer is a `net-connect` event instead of a reply. */
-  | { kind: 'connect'; id: NetId; family: NetFamily; address: string; port: number; localAddress?: string; localPort?: number; paused: boolean }
+  | {
+      kind: 'connect'; id: NetId; family: NetFamily; address: string; port: number; localAddress?: string; localPort?: number; paused: boolean;
+      /** A TLS client (make-network-process's :tls-parameters): the name its certificate must carry, if not the address. */
+      tls?: { servername: string | null };
+    }
   /** Resolve a host name (getaddrinfo): the reply's addresses, or a failure. */
   | { kind: 'lookup'; host: string; family: NetFamily | null };
 

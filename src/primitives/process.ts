@@ -361,17 +361,36 @@ const Ktype = intern(':type');
 const Knowait = intern(':nowait');
 const Ktls_parameters = intern(':tls-parameters');
 const Kcoding = intern(':coding');
+const Khostname = intern(':hostname');
+const Qtls = intern('tls');
+const Qssl = intern('ssl');
+const Qgnutls_x509pki = intern('gnutls-x509pki');
 
-defunRest('open-network-stream', 4, (args) => {
+defunRest('open-network-stream', 4, (args) => openNetworkStream(args));
+
+function openNetworkStream(args: LispObject[]): LispObject {
   const [name, buffer, host, service] = args;
   const params = arrayToList(args.slice(4));
   if (!(host instanceof LispString)) wrongType(Q.stringp, host);
   const type = plistGet(params, Ktype);
-  if (type !== NIL && type !== Qplain && type !== Qnetwork) error(`Unsupported connection type ${type instanceof Object ? String((type as { name?: string }).name ?? '') : ''}`.trim());
+  const secure = type === Qtls || type === Qssl;
+  if (type !== NIL && type !== Qplain && type !== Qnetwork && !secure) error(`Unsupported connection type ${type instanceof Object ? String((type as { name?: string }).name ?? '') : ''}`.trim());
+  // A TLS stream is made as open-gnutls-stream makes it: :tls-parameters say so, and name the host.
+  const tlsParameters = secure ? list(Qgnutls_x509pki, Khostname, host) : plistGet(params, Ktls_parameters);
   return makeNetworkProcess([
     intern(':name'), name, Kbuffer, buffer, Khost, host, Kservice, service,
-    Knowait, plistGet(params, Knowait), Ktls_parameters, plistGet(params, Ktls_parameters), Kcoding, plistGet(params, Kcoding),
+    Knowait, plistGet(params, Knowait), Ktls_parameters, tlsParameters, Kcoding, plistGet(params, Kcoding),
   ]);
+}
+
+const Qgnutls = intern('gnutls');
+
+/** TLS clients are made with Node's tls module (OpenSSL), not GnuTLS: the capabilities scripts test for. */
+defun('gnutls-available-p', [], () => list(Qgnutls, intern('gnutls3')));
+
+defun('open-gnutls-stream', [any, any, any, any, optional(any)], (name, buffer, host, service, parameters) => {
+  const nowait = parameters instanceof Cons ? plistGet(parameters, Knowait) : NIL;
+  return openNetworkStream([name, buffer, host, service, Ktype, Qtls, Knowait, nowait]);
 });
 
 defun('internal-default-process-filter', [processType, string], (p, text) => {

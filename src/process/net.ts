@@ -47,6 +47,8 @@ const Klocal = K(':local');
 const Kremote = K(':remote');
 const Kcoding = K(':coding');
 const Knowait = K(':nowait');
+const Ktls_parameters = K(':tls-parameters');
+const Khostname = K(':hostname');
 const Knoquery = K(':noquery');
 const Kstop = K(':stop');
 const Kfilter = K(':filter');
@@ -822,6 +824,14 @@ export function makeNetworkProcess(args: LispObject[]): LispObject {
     const request: Extract<NetRequest, { kind: 'connect' }> = {
       kind: 'connect', id, family: target.family, address: target.address, port: target.port, paused: stop,
     };
+    const tlsParameters = get(Ktls_parameters);
+    if (tlsParameters !== NIL) {
+      // gnutls-boot-parameters' (TYPE . PLIST), or a bare plist: its :hostname, else :host's name.
+      const named = plistGet(tlsParameters instanceof Cons && tlsParameters.car instanceof LispSymbol && !tlsParameters.car.name.startsWith(':') ? tlsParameters.cdr : tlsParameters, Khostname);
+      const servername = named instanceof LispString ? named.value : hostArg instanceof LispString ? hostArg.value : null;
+      // TLS's server name indication takes host names, not addresses.
+      request.tls = { servername: servername !== null && !/^[\d.]+$|:/.test(servername) ? servername : null };
+    }
     // :local of a client: the address to bind before connecting.
     const bindTo = lispToAddress(get(Klocal));
     if (bindTo !== null && bindTo.family !== 'local') {
