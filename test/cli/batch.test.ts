@@ -71,6 +71,28 @@ describe('running a script', () => {
     expect(r.stderr).toBe('Password not repeated accurately; please start over\n');
   });
 
+  // Expected output printed by GNU Emacs 28.2 for the same script and input.
+  it('call-interactively reads the arguments its spec asks for from stdin, prompts formatted with earlier ones', async () => {
+    const script = [
+      '(defun my-s (s) (interactive "sName: ") s)',
+      '(defun my-n (n) (interactive "nNumber: ") n)',
+      '(defun my-multi (a b c) (interactive "p\\nsStr: \\nsAgain after %s: ") (list a b c))',
+      '(defun my-x (x) (interactive "xExpr: ") x)',
+      '(defun my-X (x) (interactive "XExpr: ") x)',
+      '(defun my-S (x) (interactive "SSym: ") x)',
+      '(defun my-b (b) (interactive "bBuffer: ") b)',
+      '(defun t1 (a b) (interactive "nNum: \\nsAfter %s: ") (list a b))',
+      '(prin1 (list (call-interactively \'my-s) (call-interactively \'my-n) (call-interactively \'my-multi) (call-interactively \'my-x)',
+      '             (call-interactively \'my-X) (call-interactively \'my-S) (call-interactively \'my-b) (call-interactively \'t1)))',
+      '(terpri)',
+    ].join('\n');
+    const r = await runScript(script, [], { stdin: 'Alice\n42\nBob\nCarol\n(+ 1 2)\n(* 6 7)\nfoo\nsome-buffer\n5\nx\n' });
+    expect(r.stdout).toBe(
+      'Name: Number: Str: Again after nil: Expr: Expr: Sym: Buffer (default *scratch*): Num: After 5: ' +
+        '("Alice" 42 (1 "Bob" "Carol") (+ 1 2) 42 foo "some-buffer" (5 "x"))\n',
+    );
+  });
+
   it('runs kill-emacs-hook when the script ends', async () => {
     const r = await runScript(LEX + '(add-hook \'kill-emacs-hook (lambda () (princ "[hook]\\n")))\n(princ "body\\n")\n');
     expect(r).toMatchObject({ stdout: 'body\n[hook]\n', code: 0 });
