@@ -469,3 +469,81 @@ STRICT: nil unless point is in or beside one; REALLY-WORD: words, not symbols."
   (interactive "p")
   (save-excursion
     (upcase-region (point) (progn (forward-char arg) (point)))))
+
+;;; Copying text between buffers and files.
+
+(defun append-to-buffer (buffer start end)
+  "Insert the region's text into BUFFER at its point, which moves past it."
+  (interactive "BAppend to buffer: \nr")
+  (let ((source (current-buffer)))
+    (with-current-buffer (get-buffer-create buffer)
+      (barf-if-buffer-read-only)
+      (insert-buffer-substring source start end))))
+
+(defun prepend-to-buffer (buffer start end)
+  "Insert the region's text into BUFFER at its point, which stays before it."
+  (interactive "BPrepend to buffer: \nr")
+  (let ((source (current-buffer)))
+    (with-current-buffer (get-buffer-create buffer)
+      (barf-if-buffer-read-only)
+      (save-excursion (insert-buffer-substring source start end)))))
+
+(defun copy-to-buffer (buffer start end)
+  "Replace BUFFER's text with the region's, point at its start."
+  (interactive "BCopy to buffer: \nr")
+  (let ((source (current-buffer)))
+    (with-current-buffer (get-buffer-create buffer)
+      (barf-if-buffer-read-only)
+      (erase-buffer)
+      (save-excursion (insert-buffer-substring source start end)))))
+
+(defun insert-buffer (buffer)
+  "Insert BUFFER's text after point, with the mark after it."
+  (interactive "*bInsert buffer: ")
+  (push-mark (save-excursion (insert-buffer-substring (get-buffer buffer)) (point)))
+  nil)
+
+(defun append-to-file (start end filename)
+  "Append the region (or START as a string) to FILENAME."
+  (interactive "r\nFAppend to file: ")
+  (write-region start end filename t))
+
+;;; Killing words.
+
+(defun kill-word (arg)
+  "Kill the text to the end of the ARGth word from point."
+  (interactive "p")
+  (kill-region (point) (progn (forward-word arg) (point))))
+
+(defun backward-kill-word (arg)
+  "Kill the text back to the start of the ARGth word before point."
+  (interactive "p")
+  (kill-word (- arg)))
+
+;;; Pages (page.el).
+
+(defvar page-delimiter "^\014" "What a line that starts a page begins with.")
+
+(defun forward-page (&optional count)
+  "Move past COUNT page boundaries (back if COUNT is negative)."
+  (interactive "p")
+  (setq count (or count 1))
+  (while (and (> count 0) (not (eobp)))
+    (when (bolp) (forward-char 1))
+    (unless (re-search-forward page-delimiter nil t)
+      (goto-char (point-max)))
+    (setq count (1- count)))
+  (while (and (< count 0) (not (bobp)))
+    ;; Right after a delimiter: start from before it.
+    (when (and (save-excursion (re-search-backward page-delimiter nil t))
+               (= (match-end 0) (point)))
+      (goto-char (match-beginning 0)))
+    (unless (bobp)
+      (forward-char -1)
+      (goto-char (if (re-search-backward page-delimiter nil t) (match-end 0) (point-min))))
+    (setq count (1+ count))))
+
+(defun backward-page (&optional count)
+  "Move back past COUNT page boundaries."
+  (interactive "p")
+  (forward-page (- (or count 1))))
