@@ -340,8 +340,8 @@ defun('move-to-column', [any, optional(any)], (column, force) => {
     pos++;
   }
   buf.pt = pos;
-  if (col > column && force === T && buf.charAt(prevPos) === 9 && prevCol < column) {
-    // Split the tab: spaces up to COLUMN, then a tab to where it reached.
+  if (col > column && force !== NIL && buf.charAt(prevPos) === 9 && prevCol < column) {
+    // Any FORCE splits a tab: spaces up to COLUMN, then a tab to where it reached. Only t extends the line.
     buf.pt = prevPos;
     insertAtPoint(' '.repeat(column - prevCol));
     const goal = buf.pt;
