@@ -76,7 +76,7 @@ export { lispDirectory };
 const definition = /^\((cl-defun|defun|defsubst|cl-defmacro|defmacro|defalias|define-derived-mode|define-minor-mode)\s+'?([^\s()']+)/gm;
 // Variables whose value is a literal are defined now, so that a script can read or bind them first.
 const literalVariable = /^\(defvar\s+([^\s()']+)\s+(nil|t|-?\d+|:[\w-]+|"[^"\\]*")(?=[\s)])/gm;
-for (const file of ['subr.el', 'simple.el', 'files.el', 'time-date.el', 'map.el', 'keymap.el', 'derived.el', 'easy-mmode.el', 'ert.el', 'sort.el', 'replace.el', 'thingatpt.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el', 'rx.el', 'warnings.el', 'format-spec.el', 'nadvice.el', 'pp.el', 'cl-generic.el', 'lisp-mode.el', 'indent.el', 'parse-time.el', 'minibuffer.el', 'url-parse.el', 'url-util.el', 'fill.el', 'json-pretty.el', 'macroexp.el', 'ring.el', 'gv.el', 'url-http.el', 'callint.el', 'rect.el', 'xml.el', 'dom.el']) {
+for (const file of ['subr.el', 'simple.el', 'files.el', 'time-date.el', 'map.el', 'keymap.el', 'derived.el', 'easy-mmode.el', 'ert.el', 'sort.el', 'replace.el', 'thingatpt.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el', 'rx.el', 'warnings.el', 'format-spec.el', 'nadvice.el', 'pp.el', 'cl-generic.el', 'lisp-mode.el', 'indent.el', 'parse-time.el', 'minibuffer.el', 'url-parse.el', 'url-util.el', 'fill.el', 'json-pretty.el', 'macroexp.el', 'ring.el', 'gv.el', 'url-http.el', 'callint.el', 'rect.el', 'xml.el', 'dom.el', 'cl-print.el']) {
   const full = path.join(lispDirectory, file);
   const text = fs.readFileSync(full, 'utf8');
   for (const m of text.matchAll(definition)) {
