@@ -244,3 +244,93 @@ after a period and a single space (French spacing), when sentences take two."
     t))
 
 (provide 'fill)
+
+;;; Sentences (paragraphs.el).
+
+(defvar sentence-end nil "The regexp of a sentence's end and the space after, or nil for the one `sentence-end' builds.")
+(defvar sentence-end-base "[.?!\u2026\u203d][]\"'\u201d\u2019)}\u00bb\u203a]*" "What ends a sentence, before the space.")
+(defvar sentence-end-without-period nil)
+(defvar sentence-end-without-space "\u3002\uff0e\uff1f\uff01" "Characters that end a sentence with no space after.")
+
+(defun sentence-end ()
+  "The regexp of a sentence's end: the variable `sentence-end', or one made from
+`sentence-end-base', `sentence-end-double-space' and the other sentence variables."
+  (or sentence-end
+      (concat (if sentence-end-without-period "\\w[ \u00a0][ \u00a0]\\|" "")
+              "\\(" sentence-end-base
+              (if sentence-end-double-space
+                  "\\($\\|[ \u00a0]$\\|\t\\|[ \u00a0][ \u00a0]\\)"
+                "\\($\\|[\t \u00a0]\\)")
+              "\\|[" sentence-end-without-space "]+\\)"
+              "[ \u00a0\t\n]*")))
+
+(defun start-of-paragraph-text ()
+  "Move to where the text of the paragraph at or before point begins."
+  (let ((start (point)) paragraph)
+    (forward-paragraph -1)
+    (setq paragraph (point))
+    (skip-chars-forward " \t\n")
+    ;; Already at the text's start: the previous paragraph's.
+    (when (and (>= (point) start) (< paragraph start))
+      (goto-char paragraph)
+      (when (> paragraph (point-min)) (start-of-paragraph-text)))))
+
+(defun end-of-paragraph-text ()
+  "Move to where the text of the paragraph at or after point ends."
+  (let ((start (point)))
+    (forward-paragraph 1)
+    (when (eq (preceding-char) ?\n) (forward-char -1))
+    (when (<= (point) start)
+      (forward-char 1)
+      (when (< (point) (point-max)) (end-of-paragraph-text)))))
+
+(defun forward-sentence (&optional arg)
+  "Move to the end of the ARGth sentence (back to starts when ARG < 0).
+Paragraph boundaries end sentences too."
+  (interactive "^p")
+  (setq arg (or arg 1))
+  (let ((end-re (sentence-end)))
+    (while (< arg 0)
+      (let ((pos (point)) text-start line-start)
+        (save-excursion
+          (start-of-paragraph-text)
+          (setq text-start (point))
+          (beginning-of-line)
+          (setq line-start (point)))
+        (if (and (re-search-backward end-re line-start t)
+                 (or (< (match-end 0) pos) (re-search-backward end-re line-start t)))
+            (goto-char (match-end 0))
+          (goto-char text-start)))
+      (setq arg (1+ arg)))
+    (while (> arg 0)
+      (let ((paragraph-end (save-excursion (end-of-paragraph-text) (point))))
+        (if (re-search-forward end-re paragraph-end t)
+            (skip-chars-backward " \t\n")
+          (goto-char paragraph-end)))
+      (setq arg (1- arg))))
+  (point))
+
+(defun backward-sentence (&optional arg)
+  "Move to the start of the ARGth sentence back."
+  (interactive "^p")
+  (forward-sentence (- (or arg 1))))
+
+(defun kill-sentence (&optional arg)
+  "Kill to the end of the ARGth sentence."
+  (interactive "p")
+  (kill-region (point) (progn (forward-sentence arg) (point))))
+
+(defun backward-kill-sentence (&optional arg)
+  "Kill back to the start of the ARGth sentence."
+  (interactive "p")
+  (kill-region (point) (progn (backward-sentence arg) (point))))
+
+(defun kill-paragraph (arg)
+  "Kill to the end of the ARGth paragraph."
+  (interactive "p")
+  (kill-region (point) (progn (forward-paragraph arg) (point))))
+
+(defun backward-kill-paragraph (arg)
+  "Kill back to the start of the ARGth paragraph."
+  (interactive "p")
+  (kill-region (point) (progn (backward-paragraph arg) (point))))
