@@ -413,3 +413,76 @@ Signals `file-already-exists' if it exists, unless PARENTS."
     (when (and directory (not (file-exists-p directory)))
       (make-directory directory parents)))
   (write-region "" nil filename nil 0))
+
+(defvar copy-directory-create-symlink nil "Non-nil: `copy-directory' of a symlink makes a symlink to its target.")
+
+(defun copy-directory (directory newname &optional keep-time parents copy-contents)
+  "Copy DIRECTORY and what it holds to NEWNAME.
+A NEWNAME ending in a slash gets DIRECTORY as a subdirectory, or its
+contents if COPY-CONTENTS. PARENTS makes missing parents; KEEP-TIME keeps
+modification times. Modes are always copied."
+  (interactive)
+  (when (file-in-directory-p newname directory)
+    (error "Cannot copy `%s' into its subdirectory `%s'" directory newname))
+  (setq directory (directory-file-name (expand-file-name directory))
+        newname (expand-file-name newname))
+  (if (and copy-directory-create-symlink (file-symlink-p directory))
+      (let ((target (file-attribute-type (file-attributes directory))))
+        (make-symbolic-link target
+                            (if (directory-name-p newname)
+                                (concat newname (file-name-nondirectory directory))
+                              newname)
+                            t))
+    (let ((follow parents))
+      (cond ((not (directory-name-p newname))
+             (make-directory newname parents))
+            ((if copy-contents
+                 (or parents (not (file-directory-p newname)))
+               (setq newname (concat newname (file-name-nondirectory directory))))
+             (make-directory (directory-file-name newname) parents))
+            (t (setq follow t)))
+      (dolist (file (directory-files directory t directory-files-no-dot-files-regexp))
+        (let ((target (concat (file-name-as-directory newname) (file-name-nondirectory file)))
+              (type (file-attribute-type (file-attributes file))))
+          (cond ((eq type t) (copy-directory file target keep-time parents t))
+                ((stringp type) (make-symbolic-link type target t))
+                (t (copy-file file target t keep-time)))))
+      (let ((modes (file-modes directory))
+            (time (and keep-time (file-attribute-modification-time (file-attributes directory))))
+            (flag (unless follow 'nofollow)))
+        (when modes (set-file-modes newname modes flag))
+        (when time (set-file-times newname time flag))))))
+
+(defun insert-file--with (filename insert)
+  (when (file-directory-p filename)
+    (signal 'file-error (list "Opening input file" "Is a directory" filename)))
+  (push-mark (+ (point) (car (cdr (funcall insert filename))))))
+
+(defun insert-file (filename)
+  "Insert FILENAME's contents after point, with the mark after them."
+  (interactive "*fInsert file: ")
+  (insert-file--with filename #'insert-file-contents))
+
+(defun insert-file-literally (filename)
+  "Insert FILENAME's bytes after point, undecoded, with the mark after them."
+  (interactive "*fInsert file literally: ")
+  (insert-file--with filename #'insert-file-contents-literally))
+
+(defun kill-matching-buffers (regexp &optional internal-too no-ask)
+  "Kill the buffers whose names match REGEXP (those starting with a space only if
+INTERNAL-TOO), asking first unless NO-ASK."
+  (interactive "sKill buffers matching this regular expression: \nP")
+  (dolist (buffer (buffer-list))
+    (let ((name (buffer-name buffer)))
+      (when (and name (not (string-empty-p name))
+                 (or internal-too (/= (aref name 0) ?\s))
+                 (string-match regexp name))
+        (if (or no-ask
+                (yes-or-no-p (format "Buffer %s %s.  Kill? " name
+                                     (if (buffer-modified-p buffer) "HAS BEEN EDITED" "is unmodified"))))
+            (kill-buffer buffer))))))
+
+(defun kill-current-buffer ()
+  "Kill the current buffer."
+  (interactive)
+  (kill-buffer (current-buffer)))

@@ -167,3 +167,33 @@
 (provide 'replace)
 
 ;;; replace.el ends here
+
+(defun replace--matching-lines (regexp rstart rend interactive save verb)
+  "Pass each line after point (or in RSTART..REND) with a match for REGEXP to SAVE,
+as (SAVE BEG END), the ones after the first appending to the first's kill; the count."
+  (let* ((region (replace--region rstart rend))
+         (end (copy-marker (cdr region)))
+         (case-fold-search (replace--case-fold regexp t))
+         (count 0))
+    (goto-char (car region))
+    (save-excursion
+      (while (and (< (point) end) (re-search-forward regexp end t))
+        (unless (zerop count) (setq last-command 'kill-region))
+        (funcall save
+                 (save-excursion (goto-char (match-beginning 0)) (line-beginning-position))
+                 (progn (forward-line 1) (point)))
+        (setq count (1+ count))))
+    (set-marker end nil)
+    (when interactive
+      (message (if (= count 1) "%s %d matching line" "%s %d matching lines") verb count))
+    count))
+
+(defun kill-matching-lines (regexp &optional rstart rend interactive)
+  "Kill the lines after point (or in RSTART..REND) that match REGEXP, as one kill; their count."
+  (interactive)
+  (replace--matching-lines regexp rstart rend interactive #'kill-region "Killed"))
+
+(defun copy-matching-lines (regexp &optional rstart rend interactive)
+  "Copy the lines after point (or in RSTART..REND) that match REGEXP, as one kill; their count."
+  (interactive)
+  (replace--matching-lines regexp rstart rend interactive #'copy-region-as-kill "Copied"))

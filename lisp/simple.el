@@ -547,3 +547,35 @@ STRICT: nil unless point is in or beside one; REALLY-WORD: words, not symbols."
   "Move back past COUNT page boundaries."
   (interactive "p")
   (forward-page (- (or count 1))))
+
+(defun forward-to-indentation (&optional arg)
+  "Move ARG lines down and past their indentation."
+  (interactive "^p")
+  (forward-line (or arg 1))
+  (skip-chars-forward " \t"))
+
+(defun backward-to-indentation (&optional arg)
+  "Move ARG lines up and past their indentation."
+  (interactive "^p")
+  (forward-line (- (or arg 1)))
+  (skip-chars-forward " \t"))
+
+(defun delete-forward-char (n &optional killflag)
+  "Delete N characters forward (kill them if KILLFLAG); with an active region and N 1, the region."
+  (interactive "p\nP")
+  (unless (integerp n) (signal 'wrong-type-argument (list 'integerp n)))
+  (if (and (use-region-p) (= n 1))
+      (delete-region (region-beginning) (region-end))
+    (delete-char n killflag)))
+
+(defun kill-sexp (&optional arg _interactive)
+  "Kill the ARG balanced expressions after point (before it if ARG < 0)."
+  (interactive "p\nd")
+  (let ((from (point)))
+    (forward-sexp (or arg 1))
+    (kill-region from (point))))
+
+(defun backward-kill-sexp (&optional arg interactive)
+  "Kill the ARG balanced expressions before point."
+  (interactive "p\nd")
+  (kill-sexp (- (or arg 1)) interactive))

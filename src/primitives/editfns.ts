@@ -479,25 +479,24 @@ defun('delete-and-extract-region', [any, any], (start, end) => {
   return text;
 });
 
-function deleteChars(n: number): void {
+/** Deletes N characters after point (before it if N < 0); with KILL, kills them (kill-region) instead. */
+function deleteChars(n: number, kill: boolean): void {
   const buf = currentBuffer();
   const target = buf.pt + n;
-  if (n < 0) {
-    if (target < buf.begv) signal(Q.beginning_of_buffer, NIL);
-    deleteText(target, buf.pt);
-  } else {
-    if (target > buf.zv) signal(Q.end_of_buffer, NIL);
-    deleteText(buf.pt, target);
-  }
+  if (n < 0 ? target < buf.begv : target > buf.zv) signal(n < 0 ? Q.beginning_of_buffer : Q.end_of_buffer, NIL);
+  // From point to the target, as kill-forward-chars and kill-backward-chars call it: a backward kill prepends.
+  if (kill) funcall(intern('kill-region'), [buf.pt, target]);
+  else if (n < 0) deleteText(target, buf.pt);
+  else deleteText(buf.pt, target);
 }
 
-defun('delete-char', [fixnum, optional(any)], (n) => {
-  deleteChars(n);
+defun('delete-char', [fixnum, optional(any)], (n, killflag) => {
+  deleteChars(n, killflag !== NIL);
   return NIL;
 });
 
-defun('delete-backward-char', [fixnum, optional(any)], (n) => {
-  deleteChars(-n);
+defun('delete-backward-char', [fixnum, optional(any)], (n, killflag) => {
+  deleteChars(-n, killflag !== NIL);
   return NIL;
 });
 
