@@ -335,3 +335,182 @@ defun('xml-substitute-special', [any], (string) => {
   if (!(string instanceof LispString)) return wrongType(Q.stringp, string);
   return makeString(expandReferences(string.value, entityTable(), false));
 });
+
+// ---- libxml-parse-xml-region ------------------------------------------------------------
+//
+// The tree libxml2 gives Emacs: whitespace-only text dropped, CDATA and
+// text as separate strings, comments as (comment nil TEXT), processing
+// instructions as nil, namespace prefixes and xmlns attributes left out;
+// several top-level nodes (comments, say) come as (top nil ...). A document
+// that is not well-formed gives nil.
+
+class NotWellFormed {}
+
+const Qcomment = intern('comment');
+const Qtop = intern('top');
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+class LibxmlParser {
+  pos = 0;
+  constructor(private readonly text: string) {}
+
+  private fail(): never {
+    throw new NotWellFormed();
+  }
+
+  private skipWhitespace(): void {
+    WHITESPACE.lastIndex = this.pos;
+    WHITESPACE.exec(this.text);
+    this.pos = WHITESPACE.lastIndex;
+  }
+
+  private expand(raw: string): string {
+    return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[^;&\s]+);|&/g, (all, ref: string | undefined) => {
+      if (ref === undefined) this.fail();
+      if (ref[0] === '#') {
+        const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        if (!(code > 0 && code <= 0x10ffff)) this.fail();
+        return String.fromCodePoint(code);
+      }
+      const v = PREDEFINED[ref];
+      if (v === undefined) this.fail();
+      return v;
+    });
+  }
+
+  private until(marker: string): string {
+    const end = this.text.indexOf(marker, this.pos);
+    if (end < 0) this.fail();
+    const s = this.text.slice(this.pos, end);
+    this.pos = end + marker.length;
+    return s;
+  }
+
+  private localName(name: string): string {
+    const colon = name.indexOf(':');
+    return colon >= 0 ? name.slice(colon + 1) : name;
+  }
+
+  /** A comment, processing instruction or CDATA at point as a node (NIL for a PI), or undefined. */
+  private special(): LispObject | undefined {
+    if (this.text.startsWith('<!--', this.pos)) {
+      this.pos += 4;
+      return list(Qcomment, NIL, makeString(this.until('-->')));
+    }
+    if (this.text.startsWith('<?', this.pos)) {
+      this.pos += 2;
+      this.until('?>');
+      return NIL;
+    }
+    if (this.text.startsWith('<![CDATA[', this.pos)) {
+      this.pos += 9;
+      return makeString(this.until(']]>'));
+    }
+    return undefined;
+  }
+
+  private element(): LispObject {
+    this.pos++;
+    NAME.lastIndex = this.pos;
+    const m = NAME.exec(this.text);
+    if (m === null) this.fail();
+    this.pos = NAME.lastIndex;
+    const attributes: LispObject[] = [];
+    const seen = new Set<string>();
+    for (;;) {
+      const before = this.pos;
+      this.skipWhitespace();
+      if (this.text.startsWith('/>', this.pos)) {
+        this.pos += 2;
+        return new Cons(intern(this.localName(m[0])), new Cons(arrayToList(attributes), NIL));
+      }
+      if (this.text[this.pos] === '>') {
+        this.pos++;
+        break;
+      }
+      NAME.lastIndex = this.pos;
+      const a = NAME.exec(this.text);
+      if (a === null || this.pos === before) this.fail();
+      this.pos = NAME.lastIndex;
+      this.skipWhitespace();
+      if (this.text[this.pos] !== '=') this.fail();
+      this.pos++;
+      this.skipWhitespace();
+      const quote = this.text[this.pos];
+      if (quote !== '"' && quote !== "'") this.fail();
+      this.pos++;
+      const value = this.expand(this.until(quote));
+      if (seen.has(a[0])) this.fail();
+      seen.add(a[0]);
+      if (a[0] !== 'xmlns' && !a[0].startsWith('xmlns:')) attributes.push(new Cons(intern(this.localName(a[0])), makeString(value)));
+    }
+    const children: LispObject[] = [];
+    for (;;) {
+      if (this.pos >= this.text.length) this.fail();
+      if (this.text.startsWith('</', this.pos)) {
+        this.pos += 2;
+        const close = this.until('>').trimEnd();
+        if (close !== m[0]) this.fail();
+        return new Cons(intern(this.localName(m[0])), new Cons(arrayToList(attributes), arrayToList(children)));
+      }
+      if (this.text[this.pos] === '<') {
+        const node = this.special();
+        children.push(node === undefined ? this.element() : node);
+        continue;
+      }
+      const lt = this.text.indexOf('<', this.pos);
+      const raw = this.text.slice(this.pos, lt < 0 ? this.text.length : lt);
+      this.pos = lt < 0 ? this.text.length : lt;
+      if (!/^[ \t\n\r]*$/.test(raw)) children.push(makeString(this.expand(raw).replace(/\r\n?/g, '\n')));
+    }
+  }
+
+  document(): LispObject {
+    const nodes: LispObject[] = [];
+    let root = false;
+    for (;;) {
+      this.skipWhitespace();
+      if (this.pos >= this.text.length) break;
+      if (this.text[this.pos] !== '<') this.fail();
+      if (/^<!DOCTYPE[ \t\n\r>]/.test(this.text.slice(this.pos, this.pos + 10))) {
+        // The declaration, internal subset and all.
+        let depth = 0;
+        for (; this.pos < this.text.length; this.pos++) {
+          const c = this.text[this.pos];
+          if (c === '[') depth++;
+          else if (c === ']') depth--;
+          else if (c === '>' && depth <= 0) break;
+        }
+        this.pos++;
+        continue;
+      }
+      const node = this.special();
+      if (node === NIL) continue;
+      if (node !== undefined) {
+        if (node instanceof LispString) this.fail();
+        nodes.push(node);
+        continue;
+      }
+      if (root) this.fail();
+      root = true;
+      nodes.push(this.element());
+    }
+    if (nodes.length === 0) return NIL;
+    return nodes.length === 1 ? nodes[0] : new Cons(Qtop, new Cons(NIL, arrayToList(nodes)));
+  }
+}
+
+defun('libxml-parse-xml-region', [optional(any), optional(any), optional(any), optional(any)], (start, end) => {
+  const buf = currentBuffer();
+  const [s, e] = validateRegion(start === NIL ? buf.begv : start, end === NIL ? buf.zv : end);
+  try {
+    return new LibxmlParser(buf.substring(s, e)).document();
+  } catch (err) {
+    if (err instanceof NotWellFormed) return NIL;
+    throw err;
+  }
+});
+
+// libxml-parse-html-region is not provided, so code that asks whether libxml
+// is there takes its xml.el path instead of calling it.
+defun('libxml-available-p', [], () => NIL);
