@@ -318,19 +318,19 @@ Paragraph boundaries end sentences too."
 (defun kill-sentence (&optional arg)
   "Kill to the end of the ARGth sentence."
   (interactive "p")
-  (kill-region (point) (progn (forward-sentence arg) (point))))
+  (simple--kill-moving #'forward-sentence arg))
 
 (defun backward-kill-sentence (&optional arg)
   "Kill back to the start of the ARGth sentence."
   (interactive "p")
-  (kill-region (point) (progn (backward-sentence arg) (point))))
+  (simple--kill-moving #'backward-sentence arg))
 
 (defun kill-paragraph (arg)
   "Kill to the end of the ARGth paragraph."
   (interactive "p")
-  (kill-region (point) (progn (forward-paragraph arg) (point))))
+  (simple--kill-moving #'forward-paragraph arg))
 
 (defun backward-kill-paragraph (arg)
   "Kill back to the start of the ARGth paragraph."
   (interactive "p")
-  (kill-region (point) (progn (backward-paragraph arg) (point))))
+  (simple--kill-moving #'backward-paragraph arg))

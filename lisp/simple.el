@@ -472,30 +472,32 @@ STRICT: nil unless point is in or beside one; REALLY-WORD: words, not symbols."
 
 ;;; Copying text between buffers and files.
 
-(defun append-to-buffer (buffer start end)
-  "Insert the region's text into BUFFER at its point, which moves past it."
-  (interactive "BAppend to buffer: \nr")
+(defun simple--insert-region-into (buffer start end how)
+  "Insert the current buffer's text from START to END into BUFFER at its point.
+HOW: `after' leaves BUFFER's point after it, `before' before it, `replace'
+erases BUFFER first (point then at its start)."
   (let ((source (current-buffer)))
     (with-current-buffer (get-buffer-create buffer)
       (barf-if-buffer-read-only)
-      (insert-buffer-substring source start end))))
+      (when (eq how 'replace) (erase-buffer))
+      (if (eq how 'after)
+          (insert-buffer-substring source start end)
+        (save-excursion (insert-buffer-substring source start end))))))
+
+(defun append-to-buffer (buffer start end)
+  "Insert the region's text into BUFFER at its point, which moves past it."
+  (interactive "BAppend to buffer: \nr")
+  (simple--insert-region-into buffer start end 'after))
 
 (defun prepend-to-buffer (buffer start end)
   "Insert the region's text into BUFFER at its point, which stays before it."
   (interactive "BPrepend to buffer: \nr")
-  (let ((source (current-buffer)))
-    (with-current-buffer (get-buffer-create buffer)
-      (barf-if-buffer-read-only)
-      (save-excursion (insert-buffer-substring source start end)))))
+  (simple--insert-region-into buffer start end 'before))
 
 (defun copy-to-buffer (buffer start end)
   "Replace BUFFER's text with the region's, point at its start."
   (interactive "BCopy to buffer: \nr")
-  (let ((source (current-buffer)))
-    (with-current-buffer (get-buffer-create buffer)
-      (barf-if-buffer-read-only)
-      (erase-buffer)
-      (save-excursion (insert-buffer-substring source start end)))))
+  (simple--insert-region-into buffer start end 'replace))
 
 (defun insert-buffer (buffer)
   "Insert BUFFER's text after point, with the mark after it."
@@ -510,10 +512,14 @@ STRICT: nil unless point is in or beside one; REALLY-WORD: words, not symbols."
 
 ;;; Killing words.
 
+(defun simple--kill-moving (motion arg)
+  "Kill from point to where the motion command MOTION goes with ARG."
+  (kill-region (point) (progn (funcall motion arg) (point))))
+
 (defun kill-word (arg)
   "Kill the text to the end of the ARGth word from point."
   (interactive "p")
-  (kill-region (point) (progn (forward-word arg) (point))))
+  (simple--kill-moving #'forward-word arg))
 
 (defun backward-kill-word (arg)
   "Kill the text back to the start of the ARGth word before point."

@@ -171,30 +171,30 @@ ENDKEYFUN moves to the key's end. Stable; REVERSE sorts descending."
       (when big (message "Reordering buffer... Done"))))
   nil)
 
-(defun sort-paragraphs (reverse beg end)
-  "Sort the paragraphs of the region."
-  (interactive "P\nr")
+(defun sort--region-records (reverse beg end next-record end-record)
+  "`sort-subr' over the records of the region from BEG to END."
   (save-excursion
     (save-restriction
       (narrow-to-region beg end)
       (goto-char (point-min))
-      (sort-subr reverse
-                 (lambda ()
-                   (while (and (not (eobp)) (looking-at paragraph-separate))
-                     (forward-line 1)))
-                 (lambda ()
-                   (forward-paragraph)
-                   ;; The last paragraph needs its newline to sort among the others.
-                   (when (and (eobp) (not (bolp))) (insert "\n")))))))
+      (sort-subr reverse next-record end-record))))
+
+(defun sort-paragraphs (reverse beg end)
+  "Sort the paragraphs of the region."
+  (interactive "P\nr")
+  (sort--region-records reverse beg end
+                        (lambda ()
+                          (while (and (not (eobp)) (looking-at paragraph-separate))
+                            (forward-line 1)))
+                        (lambda ()
+                          (forward-paragraph)
+                          ;; The last paragraph needs its newline to sort among the others.
+                          (when (and (eobp) (not (bolp))) (insert "\n")))))
 
 (defun sort-pages (reverse beg end)
   "Sort the pages of the region."
   (interactive "P\nr")
-  (save-excursion
-    (save-restriction
-      (narrow-to-region beg end)
-      (goto-char (point-min))
-      (sort-subr reverse (lambda () (skip-chars-forward "\n")) #'forward-page))))
+  (sort--region-records reverse beg end (lambda () (skip-chars-forward "\n")) #'forward-page))
 
 (defvar sort-numeric-base 10 "The base of numbers in `sort-numeric-fields' without a 0x or 0 prefix.")
 
