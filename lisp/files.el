@@ -486,3 +486,8 @@ INTERNAL-TOO), asking first unless NO-ASK."
   "Kill the current buffer."
   (interactive)
   (kill-buffer (current-buffer)))
+
+(defun make-lock-file-name (filename)
+  "The name of FILENAME's lock file: .#NAME in its directory."
+  (let ((file (expand-file-name filename)))
+    (concat (file-name-directory file) ".#" (file-name-nondirectory file))))

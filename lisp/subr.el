@@ -1112,3 +1112,7 @@ is non-nil, or is what WHEN-UNDEFINED returns for it when that is a function."
     (let ((fill-column length) (adaptive-fill-mode nil))
       (fill-region (point-min) (point-max)))
     (buffer-string)))
+
+(defun native-comp-available-p ()
+  "nil: nothing is compiled to native code here."
+  nil)
