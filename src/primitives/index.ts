@@ -1,9 +1,6 @@
 // Loads every builtin module (each registers its builtins as it is imported),
 // then the Lisp library under lisp/.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { intern, Subr, NIL, T, Q, UNBOUND, list, makeString } from '../lisp/index.js';
-import { defvar } from '../lisp/defun.js';
+import { intern, Subr } from '../lisp/index.js';
 import './errors.js';
 import './buffer.js';
 import './editfns.js';
@@ -13,6 +10,7 @@ import './eval.js';
 import './macros.js';
 import './macroexp.js';
 import { lispDirectory } from './load.js';
+import { installLibraryAutoloads } from './lisp-autoloads.js';
 import './data.js';
 import './alloc.js';
 import './arith.js';
@@ -67,30 +65,5 @@ fast1('1-', sub1);
 
 export { lispDirectory };
 
-/*
- * Files loaded on first use: each top-level definition becomes an autoload
- * (a macro's autoload loads the file when a form using it is analysed).
- * Reading and expanding the whole library cost ~30 ms at every start-up;
- * even subr.el (nothing but definitions) costs ~5 ms a script may not need.
- */
-const definition = /^\((cl-defun|defun|defsubst|cl-defmacro|defmacro|defalias|define-derived-mode|define-minor-mode)\s+'?([^\s()']+)/gm;
-// Variables whose value is a literal are defined now, so that a script can read or bind them first.
-const literalVariable = /^\(defvar\s+([^\s()']+)\s+(nil|t|-?\d+|:[\w-]+|"[^"\\]*")(?=[\s)])/gm;
-for (const file of ['subr.el', 'simple.el', 'files.el', 'time-date.el', 'map.el', 'keymap.el', 'derived.el', 'easy-mmode.el', 'ert.el', 'sort.el', 'replace.el', 'thingatpt.el', 'pcase.el', 'cl-case.el', 'cl-macs.el', 'cl-seq.el', 'cl-loop.el', 'cl-struct.el', 'let-alist.el', 'timer.el', 'callproc.el', 'rx.el', 'warnings.el', 'format-spec.el', 'nadvice.el', 'pp.el', 'cl-generic.el', 'lisp-mode.el', 'indent.el', 'parse-time.el', 'minibuffer.el', 'url-parse.el', 'url-util.el', 'fill.el', 'json-pretty.el', 'macroexp.el', 'ring.el', 'gv.el', 'url-http.el', 'callint.el', 'rect.el', 'xml.el', 'dom.el', 'cl-print.el']) {
-  const full = path.join(lispDirectory, file);
-  const text = fs.readFileSync(full, 'utf8');
-  for (const m of text.matchAll(definition)) {
-    const sym = intern(m[2]);
-    if (sym.fn !== NIL) continue;
-    const type = m[1].endsWith('macro') ? Q.macro : NIL;
-    // A command's (interactive ...) sits on its own line before the next top-level form: commandp sees it unloaded.
-    const next = text.indexOf('\n(', m.index! + 1);
-    const interactive = text.slice(m.index!, next < 0 ? text.length : next).includes('\n  (interactive');
-    sym.fn = list(Q.autoload, makeString(full), NIL, interactive ? T : NIL, type);
-  }
-  for (const m of text.matchAll(literalVariable)) {
-    if (intern(m[1]).value !== UNBOUND) continue;
-    const v = m[2];
-    defvar(m[1], v === 'nil' ? NIL : v === 't' ? T : v.startsWith(':') ? intern(v) : v.startsWith('"') ? makeString(v.slice(1, -1)) : Number(v));
-  }
-}
+// The Lisp library: autoloads for its definitions (see lisp-autoloads.ts).
+installLibraryAutoloads(lispDirectory);
