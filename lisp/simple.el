@@ -585,3 +585,100 @@ erases BUFFER first (point then at its start)."
   "Kill the ARG balanced expressions before point."
   (interactive "p\nd")
   (kill-sexp (- (or arg 1)) interactive))
+
+;;; Transposing.
+
+(defun transpose-subr-1 (pos1 pos2)
+  "Exchange the text of the regions POS1 and POS2, (START . END) each."
+  (when (> (car pos1) (cdr pos1)) (setq pos1 (cons (cdr pos1) (car pos1))))
+  (when (> (car pos2) (cdr pos2)) (setq pos2 (cons (cdr pos2) (car pos2))))
+  (when (> (car pos1) (car pos2)) (setq pos1 (prog1 pos2 (setq pos2 pos1))))
+  (when (> (cdr pos1) (car pos2)) (error "Don't have two things to transpose"))
+  (let* ((second (buffer-substring (car pos2) (cdr pos2)))
+         (first-length (- (cdr pos1) (car pos1)))
+         (boundary (copy-marker (car pos2))))
+    ;; The second goes in after the first, then the first where the second was.
+    (goto-char (cdr pos1))
+    (insert-before-markers second)
+    (let ((first (delete-and-extract-region (car pos1) (+ (car pos1) first-length))))
+      (goto-char boundary)
+      (insert first))
+    (goto-char (+ boundary first-length))
+    (delete-region (point) (+ (point) (length second)))
+    (set-marker boundary nil)))
+
+(defun transpose-subr (mover arg &optional special)
+  "Drag the thing before point (as MOVER moves over things) past ARG others;
+ARG 0 exchanges the things at point and mark. With SPECIAL, MOVER returns the
+\(START . END) of a thing itself."
+  (let ((bounds (if special
+                    mover
+                  (lambda (n) (cons (progn (funcall mover n) (point))
+                                    (progn (funcall mover (- n)) (point))))))
+        first second)
+    (cond
+     ((= arg 0)
+      (save-excursion
+        (setq first (funcall bounds 1))
+        (goto-char (or (mark) (error "No mark set in this buffer")))
+        (setq second (funcall bounds 1))
+        (transpose-subr-1 first second))
+      (exchange-point-and-mark))
+     ((> arg 0)
+      (setq first (funcall bounds -1))
+      (setq second (funcall bounds arg))
+      (transpose-subr-1 first second)
+      (goto-char (car second)))
+     (t
+      (setq first (funcall bounds -1))
+      (goto-char (car first))
+      (setq second (funcall bounds arg))
+      (transpose-subr-1 first second)
+      (goto-char (+ (car second) (- (cdr first) (car first))))))))
+
+(defun transpose-chars (arg)
+  "Drag the character before point past ARG others; at the end of a line
+without ARG, exchange the two characters before point."
+  (interactive "*P")
+  (when (and (null arg) (eolp) (not (bobp)))
+    (forward-char -1))
+  (transpose-subr #'forward-char (prefix-numeric-value arg)))
+
+(defun transpose-words (arg)
+  "Drag the word before point past ARG others."
+  (interactive "*p")
+  (transpose-subr #'forward-word arg))
+
+(defun transpose-lines (arg)
+  "Drag the line before point's past ARG others."
+  (interactive "*p")
+  (transpose-subr (lambda (n)
+                    (if (> n 0)
+                        (let ((left (forward-line n)))
+                          (unless (eq (preceding-char) ?\n) (setq left (1+ left)))
+                          (when (> left 0) (newline left)))
+                      (forward-line n)))
+                  arg))
+
+(defun transpose-sexps (arg &optional interactive)
+  "Drag the balanced expression before point past ARG others."
+  (interactive "*p\nd")
+  (if interactive
+      (condition-case nil
+          (transpose-sexps arg nil)
+        (scan-error (user-error "Not between two complete sexps")))
+    (transpose-subr
+     (lambda (n)
+       (let ((skip (if (> n 0) #'skip-syntax-backward #'skip-syntax-forward)))
+         (if (if (> n 0)
+                 (looking-at "\\sw\\|\\s_")
+               (and (not (bobp)) (save-excursion (forward-char -1) (looking-at "\\sw\\|\\s_"))))
+             ;; On a symbol, perhaps inside it.
+             (progn (funcall skip "w_")
+                    (cons (save-excursion (forward-sexp n) (point)) (point)))
+           (funcall skip " .")
+           (cons (save-excursion (forward-sexp n) (point))
+                 (progn (while (or (forward-comment (if (> n 0) 1 -1))
+                                   (not (zerop (funcall (if (> n 0) #'skip-syntax-forward #'skip-syntax-backward) ".")))))
+                        (point))))))
+     arg 'special)))

@@ -1,0 +1,22 @@
+;;; -*- lexical-binding: t -*-
+;; transpose-chars, -words, -lines and -sexps, forward, backward and with the mark.
+;; Outputs compared with GNU Emacs 28.2.
+(defmacro in-buffer (text pos &rest body) `(with-temp-buffer (insert ,text) (goto-char ,pos) (let ((r (condition-case e (progn ,@body) (error e)))) (list r (buffer-string) (point)))))
+(print (in-buffer "abcd" 3 (transpose-chars nil)))
+(print (in-buffer "abcd" 5 (transpose-chars nil)))
+(print (in-buffer "abcd" 2 (transpose-chars 2)))
+(print (in-buffer "abcd" 4 (transpose-chars -2)))
+(print (in-buffer "abcd" 1 (transpose-chars nil)))
+(print (in-buffer "one two three four" 5 (transpose-words 1)))
+(print (in-buffer "one two three four" 8 (transpose-words 2)))
+(print (in-buffer "one two three four" 15 (transpose-words -1)))
+(print (in-buffer "one two three four" 3 (set-mark 16) (transpose-words 0)))
+(print (in-buffer "l1\nl2\nl3\n" 4 (transpose-lines 1)))
+(print (in-buffer "l1\nl2\nl3" 8 (transpose-lines 1)))
+(print (in-buffer "l1\nl2\nl3\nl4\n" 7 (transpose-lines 2)))
+(print (in-buffer "l1\nl2\nl3\nl4\n" 7 (transpose-lines -1)))
+(print (in-buffer "(a b) (c d) e" 6 (transpose-sexps 1)))
+(print (in-buffer "(a b) (c d) e" 12 (transpose-sexps -1)))
+(print (in-buffer "foo bar baz" 5 (transpose-sexps 1)))
+(print (in-buffer "(a b)" 2 (transpose-sexps 1 t)))
+(print (in-buffer "x" 1 (transpose-words 1)))
