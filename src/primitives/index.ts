@@ -24,6 +24,7 @@ import './overlays.js';
 import './search.js';
 import './decompress.js';
 import './xml.js';
+import './html.js';
 import './keyboard.js';
 import './minibuf.js';
 import './sysinfo.js';

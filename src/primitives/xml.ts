@@ -9,7 +9,7 @@
 // processing instruction inside an element is an error. With PARSE-NS,
 // names carry their namespaces as xml.el's xml-maybe-do-ns gives them.
 import {
-  type LispObject, LispString, Cons, NIL, Q, intern, list, arrayToList, signal, makeString, wrongType,
+  type LispObject, LispString, Cons, NIL, T, Q, intern, list, arrayToList, signal, makeString, wrongType,
 } from '../lisp/index.js';
 import { defun, defvar, declareModule, optional, any } from '../lisp/defun.js';
 import { currentBuffer, setCurrentBuffer, isBuffer, type Buffer } from '../buffer/buffer.js';
@@ -511,6 +511,5 @@ defun('libxml-parse-xml-region', [optional(any), optional(any), optional(any), o
   }
 });
 
-// libxml-parse-html-region is not provided, so code that asks whether libxml
-// is there takes its xml.el path instead of calling it.
-defun('libxml-available-p', [], () => NIL);
+// Both of libxml's parsers are here: this one and html.ts.
+defun('libxml-available-p', [], () => T);
