@@ -10,7 +10,7 @@ import { type LispObject, Cons, NIL, intern, list, arrayToList, makeString } fro
 import { defun, declareModule, optional, any } from '../lisp/defun.js';
 import { currentBuffer } from '../buffer/buffer.js';
 import { validateRegion } from '../buffer/positions.js';
-import { HTML4_ENTITIES } from './html-entities.js';
+import { htmlEntity } from './html-entities.js';
 
 declareModule('xml');
 
@@ -106,7 +106,7 @@ function decodeEntities(text: string): string {
       return (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '') + rest.replace(/^;/, '');
     }
     if (!all.endsWith(';')) return all;
-    const code = HTML4_ENTITIES.get(body);
+    const code = htmlEntity(body);
     return code === undefined ? all : String.fromCodePoint(code);
   });
 }
