@@ -4,7 +4,8 @@
 import { receiveMessageOnPort, type Worker, type MessagePort } from 'node:worker_threads';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ASLEEP, SEQ, type FromWorker, type ToWorkerItem } from './protocol.js';
+import { ASLEEP, SEQ, type FromWorker, type PortBatch, type ToWorkerItem } from './protocol.js';
+import { RingWriter } from './event-ring.js';
 import { spawnInterpreterThread, type SpawnOptions, type SpawnedThread } from './worker-spawn.js';
 import { requestKill, requestQuit } from './quit.js';
 import { NetServer } from './net-server.js';
@@ -28,7 +29,8 @@ export class InterpreterWorker {
   readonly children: ChildServer;
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private outgoing: ToWorkerItem[] = [];
+  private outgoing: PortBatch = [];
+  private readonly ring: RingWriter;
   private flushScheduled = false;
   private crash: Error | null = null;
   private exited = false;
@@ -38,7 +40,8 @@ export class InterpreterWorker {
     this.shared = spawned.shared;
     this.port = spawned.port;
     this.worker = spawned.worker;
-    this.net = new NetServer((event) => this.post(event), spawned.writeSlots);
+    this.ring = new RingWriter(spawned.ring);
+    this.net = new NetServer((event) => this.post(event), spawned.writeSlots, (id, data, length) => this.sendRead(id, data, length));
     this.children = new ChildServer((event) => this.post(event));
     // Attach both listeners now: 'exit' can come in the same tick as the last message.
     const onPortMessage = (m: FromWorker): void => {
@@ -70,7 +73,7 @@ export class InterpreterWorker {
 
   /** Queues an event; events of one event-loop turn travel as one batch. */
   post(event: ToWorkerItem): void {
-    this.outgoing.push(event);
+    this.outgoing.push(this.ring.records, event);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -83,8 +86,24 @@ export class InterpreterWorker {
     const batch = this.outgoing;
     this.outgoing = [];
     this.port.postMessage(batch, transferables(batch));
+    this.ring.posted();
+    this.wake();
+  }
+
+  /**
+   * Puts the bytes of one connection read in the ring, at once: a worker that
+   * sleeps starts on them while main reads the other sockets. False when the
+   * ring is full; the caller posts them as an event then.
+   */
+  private sendRead(id: number, data: Buffer, length: number): boolean {
+    if (this.exited || !this.ring.write(id, data, length)) return false;
+    this.wake();
+    return true;
+  }
+
+  private wake(): void {
     Atomics.add(this.shared, SEQ, 1);
-    // A worker that is not asleep re-checks SEQ before it sleeps, so it cannot miss this batch.
+    // A worker that is not asleep re-checks SEQ before it sleeps, so it cannot miss this.
     if (Atomics.load(this.shared, ASLEEP) !== 0) Atomics.notify(this.shared, SEQ);
   }
 
@@ -124,10 +143,10 @@ export class InterpreterWorker {
  * a copy: those that own their whole ArrayBuffer (Node's socket chunks do;
  * pooled or shared ones are copied).
  */
-function transferables(batch: ToWorkerItem[]): ArrayBuffer[] {
+function transferables(batch: PortBatch): ArrayBuffer[] {
   let out: ArrayBuffer[] | null = null;
   for (const e of batch) {
-    if (typeof e === 'string' || (e.type !== 'net-data' && e.type !== 'child-data') || typeof e.data === 'string') continue;
+    if (typeof e === 'number' || typeof e === 'string' || (e.type !== 'net-data' && e.type !== 'child-data') || typeof e.data === 'string') continue;
     const buf = e.data.buffer;
     if (buf instanceof ArrayBuffer && e.data.byteOffset === 0 && e.data.byteLength === buf.byteLength) (out ??= []).push(buf);
   }

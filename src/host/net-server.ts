@@ -80,11 +80,14 @@ export class NetServer {
 
   /**
    * post queues one event for the worker (InterpreterWorker.post batches per
-   * loop turn); with writeSlots, the worker writes to connections directly.
+   * loop turn); with writeSlots, the worker writes to connections directly;
+   * sendRead, when it returns true, has passed a connection read on by itself
+   * (the event ring).
    */
   constructor(
     private readonly post: (event: ToWorkerItem) => void,
     writeSlots: SharedArrayBuffer | null = null,
+    private readonly sendRead: ((id: NetId, data: Buffer, length: number) => boolean) | null = null,
   ) {
     this.writeSlots = writeSlots === null ? null : new WriteSlots(writeSlots);
   }
@@ -202,16 +205,24 @@ export class NetServer {
       if (entry.closing) return;
       this.post({ type: 'net-eof', id });
     };
-    const received = (data: NetBytes, length: number): void => {
-      this.post(typeof data === 'string' ? packNetData(id, data) : { type: 'net-data', id, data });
+    const counted = (length: number): void => {
       const n = (this.unread.get(id) ?? 0) + length;
       this.unread.set(id, n);
       if (n > HIGH_WATER) this.stop(entry);
     };
+    const received = (data: NetBytes, length: number): void => {
+      this.post(typeof data === 'string' ? packNetData(id, data) : { type: 'net-data', id, data });
+      counted(length);
+    };
+    const sendRead = this.sendRead;
     entry.fastRead =
       rawReads &&
       readFast(socket, (buffer, length) => {
         if (entry.closing) return;
+        if (sendRead !== null && sendRead(id, buffer, length)) {
+          counted(length);
+          return;
+        }
         // The next read reuses the buffer: what travels is a copy.
         received(length <= NET_STRING_BYTES ? buffer.toString('latin1', 0, length) : Buffer.from(buffer.subarray(0, length)), length);
       });

@@ -2,9 +2,12 @@
 //
 // One ordered channel each way, as design/threading.md recommends:
 //   main → worker: a MessagePort drained synchronously by the worker with
-//     receiveMessageOnPort; each message is a batch (an array) of events,
-//     coalesced per main event-loop turn. After posting, main increments the
-//     SEQ word and notifies it, so a worker sleeping in Atomics.wait wakes up.
+//     receiveMessageOnPort; each message is a batch of events, coalesced per
+//     main event-loop turn, each event after its stamp (see PortBatch). The
+//     bytes of connection reads take a lane of shared memory beside it
+//     (event-ring.ts), which the stamps keep in order with the port. After
+//     either, main increments the SEQ word and notifies it, so a worker
+//     sleeping in Atomics.wait wakes up.
 //   worker → main: ordinary postMessage on the same port; main listens.
 // Never split one kind of traffic over two channels: that would reorder it.
 //
@@ -45,6 +48,8 @@ export interface WorkerStart {
   output: 'fd' | 'relay';
   /** The write-slot table of direct socket writes (see DirectWrite); absent: every write goes through main. */
   writeSlots?: SharedArrayBuffer;
+  /** The ring of connection reads (event-ring.ts); absent: reads travel as port events. */
+  ring?: SharedArrayBuffer;
 }
 
 /** Where the worker's standard input comes from: fd 0 itself (batch), main (the REPL owns stdin), or nowhere (embedding). */
@@ -176,8 +181,15 @@ export function packedNetBytes(packed: PackedNetData): string {
   return packed.slice(4);
 }
 
-/** What main posts to the worker: a batch of these. */
+/** What main queues for the worker. */
 export type ToWorkerItem = ToWorker | PackedNetData;
+
+/**
+ * One port message from main: stamp, event, stamp, event... An event's stamp
+ * is the number of ring records main had written when it queued the event;
+ * the worker reads those records first.
+ */
+export type PortBatch = (number | ToWorkerItem)[];
 
 /** A failed socket call: Node's error code (ECONNREFUSED...) and the errno number. */
 export interface NetFailure {

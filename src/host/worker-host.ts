@@ -6,10 +6,11 @@ import * as fs from 'node:fs';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Host, HostEvent } from './host.js';
 import {
-  SEQ, ASLEEP, packedNetId, packedNetBytes, type ToWorkerItem, type WorkerStart, type FromWorker, type InputMode, type NetEvent, type NetOp,
+  SEQ, ASLEEP, NET_STRING_BYTES, packedNetId, packedNetBytes, type PortBatch, type ToWorkerItem, type WorkerStart, type FromWorker, type InputMode, type NetEvent, type NetOp,
   type NetRequest, type NetReplyValue, type ChildEvent, type ChildOp, type ChildSpawn, type ChildReplyValue,
 } from './protocol.js';
 import { quitRequested } from './quit.js';
+import { RingReader } from './event-ring.js';
 
 /** Exit status of a process killed by SIGPIPE, as a shell reports it. */
 const BROKEN_PIPE_STATUS = 141;
@@ -42,11 +43,13 @@ export class WorkerHost implements Host {
 
   /** The table of direct socket writes (see write-slots.ts). */
   readonly writeSlots: Int32Array | null;
+  private readonly ring: RingReader | null;
 
   constructor(start: WorkerStart) {
     this.words = new Int32Array(start.shared);
     this.writeSlots = start.writeSlots ? new Int32Array(start.writeSlots) : null;
     this.port = start.port;
+    this.ring = start.ring ? new RingReader(start.ring, NET_STRING_BYTES) : null;
     this.output = start.output;
   }
 
@@ -210,30 +213,49 @@ export class WorkerHost implements Host {
     Atomics.store(this.words, ASLEEP, 0);
   }
 
+  /**
+   * Takes what main has sent: port events and ring records, in main's order.
+   * The ring's count is read first, so that every event queued before those
+   * records is already in the port (see event-ring.ts).
+   */
   private drain(): void {
-    for (;;) {
-      const m = receiveMessageOnPort(this.port);
-      if (m === undefined) return;
-      const batch = m.message as ToWorkerItem[];
-      for (let i = 0; i < batch.length; i++) {
-        const e = batch[i];
-        if (typeof e === 'string') {
-          const event: NetEvent = { type: 'net-data', id: packedNetId(e), data: packedNetBytes(e) };
-          if (this.netSink !== null) {
-            this.netSink(event);
-            this.netActivity++;
-          } else this.pending.push(event);
-        } else if (e.type === 'net-reply') this.netReplies.set(e.id, e.value);
-        else if (e.type === 'child-reply') this.childReplies.set(e.id, e.value);
-        else if (this.childSink !== null && (e.type === 'child-data' || e.type === 'child-exit')) {
-          this.childSink(e);
-          this.netActivity++;
-        } else if (this.netSink !== null && e.type.startsWith('net-')) {
-          this.netSink(e as NetEvent);
-          this.netActivity++;
-        } else this.pending.push(e);
+    const ring = this.ring;
+    const written = ring !== null ? ring.written() : 0;
+    if (ring === null || ring.portPending()) {
+      for (;;) {
+        const m = receiveMessageOnPort(this.port);
+        if (m === undefined) break;
+        const batch = m.message as PortBatch;
+        ring?.portReceived();
+        for (let i = 0; i < batch.length; i += 2) {
+          ring?.readUpTo(batch[i] as number, this.deliverRead);
+          this.take(batch[i + 1] as ToWorkerItem);
+        }
       }
     }
+    ring?.readUpTo(written, this.deliverRead);
+  }
+
+  private readonly deliverRead = (id: number, data: string | Uint8Array): void => {
+    this.takeNet({ type: 'net-data', id, data });
+  };
+
+  private takeNet(event: NetEvent): void {
+    if (this.netSink !== null) {
+      this.netSink(event);
+      this.netActivity++;
+    } else this.pending.push(event);
+  }
+
+  private take(e: ToWorkerItem): void {
+    if (typeof e === 'string') this.takeNet({ type: 'net-data', id: packedNetId(e), data: packedNetBytes(e) });
+    else if (e.type === 'net-reply') this.netReplies.set(e.id, e.value);
+    else if (e.type === 'child-reply') this.childReplies.set(e.id, e.value);
+    else if (this.childSink !== null && (e.type === 'child-data' || e.type === 'child-exit')) {
+      this.childSink(e);
+      this.netActivity++;
+    } else if (this.netSink !== null && e.type.startsWith('net-')) this.takeNet(e as NetEvent);
+    else this.pending.push(e);
   }
 
   // ---- network processes (see src/process) ----
@@ -248,6 +270,10 @@ export class WorkerHost implements Host {
    * passes or a quit is requested. Other events stay queued for waitEvents.
    */
   waitNet(timeoutMs: number): void {
+    if (timeoutMs <= 0) {
+      this.drain();
+      return;
+    }
     const deadline = timeoutMs === Infinity ? Infinity : Date.now() + Math.max(0, timeoutMs);
     const activity = this.netActivity;
     for (;;) {

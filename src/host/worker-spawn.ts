@@ -7,6 +7,7 @@
 import { Worker, MessageChannel, SHARE_ENV, type MessagePort } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import { makeSharedBlock, makeWriteSlots, type WorkerStart } from './protocol.js';
+import { makeEventRing } from './event-ring.js';
 
 /**
  * The worker's stack. Measured on Node 20: 100,000 nested calls of a small JS
@@ -43,6 +44,8 @@ export interface SpawnedThread {
   shared: Int32Array;
   /** The table of direct socket writes (see write-slots.ts). */
   writeSlots: SharedArrayBuffer;
+  /** The ring of connection reads (event-ring.ts). */
+  ring: SharedArrayBuffer;
   early: { code: number | null; error: Error | null };
 }
 
@@ -54,6 +57,7 @@ export function spawnInterpreterThread(options: SpawnOptions): SpawnedThread {
     port: channel.port2,
     output: options.output ?? 'fd',
     writeSlots: makeWriteSlots(),
+    ring: makeEventRing(),
   };
   const bundled = options.entry.endsWith(BUNDLE_SUFFIX);
   const worker = new Worker(bundled ? bundleLoader(options.entry) : options.entry, {
@@ -75,7 +79,7 @@ export function spawnInterpreterThread(options: SpawnOptions): SpawnedThread {
   const early: SpawnedThread['early'] = { code: null, error: null };
   worker.once('error', (e: Error) => (early.error = e));
   worker.once('exit', (code: number) => (early.code = code));
-  return { worker, port: channel.port1, shared, writeSlots: start.writeSlots!, early };
+  return { worker, port: channel.port1, shared, writeSlots: start.writeSlots!, ring: start.ring!, early };
 }
 
 const BUNDLE_SUFFIX = '.bundle.cjs';
