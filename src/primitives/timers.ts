@@ -7,6 +7,8 @@ import { type LispObject, Cons, NIL, T, intern } from '../lisp/index.js';
 import { declareModule, defvar } from '../lisp/defun.js';
 import { funcall } from '../eval/index.js';
 import { timerHooks } from '../process/wait.js';
+// The module's performance, not the global: reading the global goes through Node's lazy getter each time.
+import { performance } from 'node:perf_hooks';
 
 declareModule('keyboard');
 
@@ -44,6 +46,8 @@ function nextDue(now: number): LispObject[] | number {
  * that takes long, or waits itself, is not run again meanwhile.
  */
 function runDueTimers(): number {
+  // Most waits have no timer at all: no clock read then.
+  if (!(Qtimer_list.value instanceof Cons)) return Infinity;
   for (;;) {
     // Sub-millisecond, as timers made with (current-time) are due within the same millisecond.
     const next = nextDue(performance.timeOrigin + performance.now());

@@ -303,12 +303,27 @@ function unfinishedTail(bytes: Uint8Array): number {
 }
 
 const eolSuffix = /-(unix|dos|mac)$/;
+interface CodingParts {
+  base: string;
+  eol: string | undefined;
+}
+const codingParts = new Map<string, CodingParts>();
+
+/** A coding system's name split from its EOL suffix, remembered: decodeOutput runs for every read. */
+function partsOf(name: string): CodingParts {
+  let parts = codingParts.get(name);
+  if (parts === undefined) {
+    parts = { base: name.replace(eolSuffix, ''), eol: eolSuffix.exec(name)?.[1] };
+    codingParts.set(name, parts);
+  }
+  return parts;
+}
 
 const NON_ASCII = /[\x80-\xff]/;
 
 function decodeOutput(p: LispProcess, chunk: NetBytes): LispString {
   const name = p.decoding.name;
-  const base = name.replace(eolSuffix, '');
+  const base = partsOf(name).base;
   if (base === 'binary' || base === 'no-conversion' || base === 'raw-text') {
     if (typeof chunk === 'string') return new LispString(chunk, false);
     return new LispString(NodeBuffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1'), false);
@@ -343,7 +358,7 @@ function decodeOutput(p: LispProcess, chunk: NetBytes): LispString {
 /** The decoded text with its end-of-line conversion (detected on first sight when the coding has no EOL variant). */
 function withEol(p: LispProcess, name: string, base: string, decoded: string): LispString {
   let text = decoded;
-  let eol = eolSuffix.exec(name)?.[1];
+  let eol = partsOf(name).eol;
   if (eol === undefined) {
     // No EOL variant: the first text with a line end decides it, as Emacs's detection does.
     const cr = text.indexOf('\r');
