@@ -3,10 +3,10 @@
 // Runs echo-server.el and http-server.el with this project and with GNU
 // Emacs 28.2 (when `emacs` is installed), and the raw Node servers as the
 // ceiling, alternating them in every repetition, and drives each with
-// ../shared/bench/load.mjs (and wrk when installed), after the same short
+// ../shared/bench/load.mjs (and wrk when installed), after the same
 // unmeasured warm-up load for each. Prints the median of each figure and
 // the ratios elisp/Emacs and elisp/Node.
-//   npm run bench -- --net [--reps N]
+//   npm run bench -- --net [--reps N] [--warmup MSGS]   # MSGS per connection of the warm-up echo (default 5000)
 //   npm run bench -- --soak [--seconds S] [--conns C]   # long echo run, RSS and process count
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -35,11 +35,14 @@ export async function runNetBench(root, benchDir) {
     ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 10 conns (wrk -t1 -c10 -d3s), req/s', wrk: ['-t1', '-c10', '-d3s'] }] : []),
     ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 100 conns (wrk -t1 -c100 -d3s), req/s', wrk: ['-t1', '-c100', '-d3s'] }] : []),
   ];
-  // Every server, whatever it is, gets the same short load before the measured ones, so that
-  // the figures are steady-state serving rates, not the first tenth of a second of a JIT.
+  // Every server, whatever it is, gets the same unmeasured load before the measured ones, so
+  // that the figures are steady-state serving rates, not the start of a JIT. By default the
+  // warm-up is as long as the first measured load: with a tenth of that (--warmup 500, the
+  // earlier default) the first measured echo figure of this project still rose run after run.
+  const warm = option('--warmup', 5000);
   const warmups = {
-    echo: ['echo', '-c', '10', '-n', '500', '-s', '64'],
-    http: ['http', '-c', '10', '-n', '200'],
+    echo: ['echo', '-c', '10', '-n', String(warm), '-s', '64'],
+    http: ['http', '-c', '10', '-n', String(Math.max(1, Math.round(warm * 0.4)))],
   };
   const results = new Map(); // label -> server -> numbers
   for (let rep = 1; rep <= reps; rep++) {

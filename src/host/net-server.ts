@@ -22,7 +22,8 @@ type SocketEntry = Extract<Entry, { kind: 'socket' }>;
 
 type Entry =
   | { kind: 'server'; server: net.Server; paused: boolean; pending: net.Socket[]; family: NetFamily; path: string | null }
-  | { kind: 'socket'; socket: net.Socket; userPaused: boolean; closing: boolean; fastRead: boolean }
+  /** unread: bytes reported to the worker and not yet consumed (for pausing). */
+  | { kind: 'socket'; socket: net.Socket; userPaused: boolean; closing: boolean; fastRead: boolean; unread: number }
   | { kind: 'dgram'; socket: dgram.Socket; family: NetFamily; userPaused: boolean; bound: boolean };
 
 const ERRNO: Record<string, number> = {
@@ -71,8 +72,6 @@ function remoteOf(s: net.Socket, unixPath: string | null): NetAddress {
 export class NetServer {
   private readonly entries = new Map<NetId, Entry>();
   private nextAcceptedId = ACCEPTED_ID_BASE;
-  /** Bytes reported to the worker and not yet consumed, per socket (for pausing). */
-  private readonly unread = new Map<NetId, number>();
   private closed = false;
   private shutdownDone: Promise<void> | null = null;
 
@@ -186,7 +185,7 @@ export class NetServer {
   private accepted(serverId: NetId, server: Extract<Entry, { kind: 'server' }>, socket: net.Socket): void {
     const id = this.nextAcceptedId++;
     socket.setNoDelay(true);
-    const entry: SocketEntry = { kind: 'socket', socket, userPaused: false, closing: false, fastRead: false };
+    const entry: SocketEntry = { kind: 'socket', socket, userPaused: false, closing: false, fastRead: false, unread: 0 };
     this.entries.set(id, entry);
     const direct = this.writeSlots?.open(socket) ?? undefined;
     this.post({
@@ -206,9 +205,8 @@ export class NetServer {
       this.post({ type: 'net-eof', id });
     };
     const counted = (length: number): void => {
-      const n = (this.unread.get(id) ?? 0) + length;
-      this.unread.set(id, n);
-      if (n > HIGH_WATER) this.stop(entry);
+      entry.unread += length;
+      if (entry.unread > HIGH_WATER) this.stop(entry);
     };
     const received = (data: NetBytes, length: number): void => {
       this.post(typeof data === 'string' ? packNetData(id, data) : { type: 'net-data', id, data });
@@ -236,7 +234,6 @@ export class NetServer {
     socket.on('close', () => {
       eof();
       this.entries.delete(id);
-      this.unread.delete(id);
     });
   }
 
@@ -287,7 +284,7 @@ export class NetServer {
         return;
       }
       if (r.paused) socket.pause();
-      const entry: SocketEntry = { kind: 'socket', socket, userPaused: r.paused, closing: false, fastRead: false };
+      const entry: SocketEntry = { kind: 'socket', socket, userPaused: r.paused, closing: false, fastRead: false, unread: 0 };
       this.entries.set(r.id, entry);
       this.attach(r.id, entry, !secure);
       // The descriptor of a TLS socket carries ciphertext: the worker's bytes must go through Node's TLS.
@@ -391,10 +388,10 @@ export class NetServer {
 
   /** The worker consumed bytes of id: resume reading below the high-water mark. */
   consumed(id: NetId, bytes: number): void {
-    const n = Math.max(0, (this.unread.get(id) ?? 0) - bytes);
-    this.unread.set(id, n);
     const entry = this.entries.get(id);
-    if (entry !== undefined && entry.kind === 'socket' && !entry.userPaused && n <= HIGH_WATER && entry.socket.isPaused()) {
+    if (entry === undefined || entry.kind !== 'socket') return;
+    entry.unread = Math.max(0, entry.unread - bytes);
+    if (!entry.userPaused && entry.unread <= HIGH_WATER && entry.socket.isPaused()) {
       this.resume(entry);
     }
   }
@@ -425,7 +422,6 @@ export class NetServer {
 
   private close(id: NetId, entry: Entry): void {
     this.entries.delete(id);
-    this.unread.delete(id);
     switch (entry.kind) {
       case 'server':
         for (const s of entry.pending) s.destroy();
