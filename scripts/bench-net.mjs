@@ -70,7 +70,7 @@ export async function runNetBench(root, benchDir) {
   }
   const names = servers.map((s) => s.name);
   const header = ['load'.padEnd(52), ...names.map((n) => n.padStart(9)), ...names.slice(1).map((n) => `elisp/${n}`.padStart(12))];
-  console.log(`server benchmarks: median of ${reps} alternating repetitions, each server warmed up by a short unmeasured load (client and servers share this machine)`);
+  console.log(`server benchmarks: median of ${reps} alternating repetitions, each server warmed up by an unmeasured echo -c 10 -n ${warm} or http -c 10 -n ${Math.max(1, Math.round(warm * 0.4))} (client and servers share this machine)`);
   console.log(header.join(' '));
   for (const [label, byServer] of results) {
     const med = names.map((n) => median(byServer.get(n) ?? []));
