@@ -374,12 +374,13 @@ function withEol(p: LispProcess, name: string, base: string, decoded: string): L
 }
 
 const utf8Encoder = new TextEncoder();
-const PLAIN_ENCODERS = /^(binary|no-conversion|raw-text-unix|utf-8|utf-8-unix|undecided-unix|prefer-utf-8-unix)$/;
+/** A Set, not a regexp: process-send-string asks it at every send. */
+const PLAIN_ENCODERS = new Set(['binary', 'no-conversion', 'raw-text-unix', 'utf-8', 'utf-8-unix', 'undecided-unix', 'prefer-utf-8-unix']);
 
 export function encodeInput(p: LispProcess, s: LispString): NetBytes {
   // The common cases without conversion work, natively: bytes of a unibyte string, UTF-8 of plain text.
   // Each result owns an exact-size ArrayBuffer: posting a view of a pooled one would copy the whole pool.
-  if (PLAIN_ENCODERS.test(p.encoding.name)) {
+  if (PLAIN_ENCODERS.has(p.encoding.name)) {
     // Small unibyte or ASCII text is its own latin1 byte string.
     if (s.value.length <= NET_STRING_BYTES && (!s.multibyte || isAsciiText(s.value))) return s.value;
     if (!s.multibyte) {
@@ -395,12 +396,12 @@ export function encodeInput(p: LispProcess, s: LispString): NetBytes {
 
 // ---- delivering queued events ------------------------------------------------------
 
-/** Output seen by dispatchEvents since the counter was read. */
-export const outputSeen = { any: 0, from: new WeakMap<LispProcess, number>() };
+/** Output seen by dispatchEvents from any process (each process counts its own in outputCount). */
+export const outputSeen = { any: 0 };
 
 function noteOutput(p: LispProcess): void {
   outputSeen.any++;
-  outputSeen.from.set(p, (outputSeen.from.get(p) ?? 0) + 1);
+  p.outputCount++;
 }
 
 function readMax(): number {

@@ -78,6 +78,8 @@ export class LispProcess implements LispOpaque {
   readonly queue: QueuedEvent[] = [];
   /** Bytes delivered since main was last told how much was consumed (backpressure). */
   unreported = 0;
+  /** Reads delivered to the filter or buffer so far (accept-process-output waits for it to move). */
+  outputCount = 0;
   /** The socket this thread writes to itself, until a write cannot finish there (see write-slots.ts). */
   directWrite: DirectWrite | null = null;
 

@@ -27,7 +27,7 @@ function sleepMs(ms: number): void {
 }
 
 function outputFrom(p: LispProcess | null): number {
-  return p === null ? outputSeen.any : outputSeen.from.get(p) ?? 0;
+  return p === null ? outputSeen.any : p.outputCount;
 }
 
 function waitable(p: LispProcess): boolean {
