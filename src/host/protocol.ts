@@ -136,9 +136,12 @@ export type FromWorker =
 /**
  * A socket's number. The worker numbers the sockets it asks for (from 1);
  * main numbers the connections its servers accept (from ACCEPTED_ID_BASE).
+ * Below 2^30 both stay small integers in V8 (Smis): from 2^30 on every id
+ * read from the ring was a new heap number, a slower Map key, and a reason
+ * for the optimised read path to deoptimise ("not a Smi").
  */
 export type NetId = number;
-export const ACCEPTED_ID_BASE = 0x40000000;
+export const ACCEPTED_ID_BASE = 0x20000000;
 
 export type NetFamily = 'ipv4' | 'ipv6' | 'local';
 

@@ -29,6 +29,8 @@ export class WorkerHost implements Host {
   private brokenPipe = false;
   /** Network events go here as they are drained (the process layer queues them per process). */
   netSink: ((event: NetEvent) => void) | null = null;
+  /** Connection bytes from the ring go here, with no event object around them (see netSink). */
+  netDataSink: ((id: number, data: string | Uint8Array) => void) | null = null;
   /** Runs the process layer's dispatch when network events arrive while the session idles in waitEvents. */
   onIdleNetEvents: (() => void) | null = null;
   /** Runs the due timers while the session idles in waitEvents; returns the ms until the next one is due. */
@@ -237,7 +239,10 @@ export class WorkerHost implements Host {
   }
 
   private readonly deliverRead = (id: number, data: string | Uint8Array): void => {
-    this.takeNet({ type: 'net-data', id, data });
+    if (this.netDataSink !== null) {
+      this.netDataSink(id, data);
+      this.netActivity++;
+    } else this.takeNet({ type: 'net-data', id, data });
   };
 
   private takeNet(event: NetEvent): void {

@@ -73,6 +73,7 @@ export const Vdelete_exited_processes = intern('delete-exited-processes');
 /** What a Host offers for sockets (the worker's WorkerHost does; InlineHost does not). */
 export interface NetHost {
   netSink: ((event: NetEvent) => void) | null;
+  netDataSink?: ((id: NetId, data: NetBytes) => void) | null;
   beforeWait: (() => void) | null;
   onIdleNetEvents: (() => void) | null;
   postNet(ops: NetOp[]): void;
@@ -96,6 +97,7 @@ export function netHost(): NetHost | null {
   }
   const nh = h as NetHost;
   nh.netSink = sink;
+  nh.netDataSink = sinkData;
   nh.beforeWait = flushOps;
   nh.onIdleNetEvents = idleDispatch;
   netHostCache = nh;
@@ -187,6 +189,14 @@ function sink(e: NetEvent): void {
     default:
       return;
   }
+}
+
+/** A connection's bytes from the ring, as sink would queue them, without the NetEvent. */
+function sinkData(id: NetId, data: NetBytes): void {
+  const ev: QueuedEvent = { kind: 'data', data, from: undefined };
+  const p = byNetId.get(id);
+  if (p !== undefined) enqueue(p, ev);
+  else unborn.get(id)?.push(ev);
 }
 
 // ---- callbacks: filters, sentinels, their errors ---------------------------------------
