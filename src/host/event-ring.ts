@@ -34,15 +34,12 @@ export function makeEventRing(bytes = RING_BYTES): SharedArrayBuffer {
   return new SharedArrayBuffer(CONTROL_BYTES + bytes);
 }
 
-/** Main's end: writes records, counts port messages. */
-export class RingWriter {
-  private readonly control: Int32Array;
-  private readonly view: DataView;
-  private readonly bytes: Buffer;
-  private readonly size: number;
-  private head = 0;
-  /** Records written so far: the stamp of the next port event. */
-  records = 0;
+/** The views both ends take of one ring. */
+class RingMemory {
+  protected readonly control: Int32Array;
+  protected readonly view: DataView;
+  protected readonly bytes: Buffer;
+  protected readonly size: number;
 
   constructor(buffer: SharedArrayBuffer) {
     this.size = buffer.byteLength - CONTROL_BYTES;
@@ -50,6 +47,13 @@ export class RingWriter {
     this.view = new DataView(buffer, CONTROL_BYTES, this.size);
     this.bytes = Buffer.from(buffer, CONTROL_BYTES, this.size);
   }
+}
+
+/** Main's end: writes records, counts port messages. */
+export class RingWriter extends RingMemory {
+  private head = 0;
+  /** Records written so far: the stamp of the next port event. */
+  records = 0;
 
   /** Writes one read of socket id; false when the ring has no room (the bytes must go as a port event then). */
   write(id: number, data: Buffer, length: number): boolean {
@@ -90,11 +94,7 @@ export class RingWriter {
 type Deliver = (id: number, data: string | Uint8Array) => void;
 
 /** The worker's end: reads records in order and hands them to deliver. */
-export class RingReader {
-  private readonly control: Int32Array;
-  private readonly view: DataView;
-  private readonly bytes: Buffer;
-  private readonly size: number;
+export class RingReader extends RingMemory {
   private tail = 0;
   private read = 0;
   private portSeen = 0;
@@ -104,10 +104,7 @@ export class RingReader {
     buffer: SharedArrayBuffer,
     private readonly stringBytes: number,
   ) {
-    this.size = buffer.byteLength - CONTROL_BYTES;
-    this.control = new Int32Array(buffer, 0, CONTROL_BYTES / 4);
-    this.view = new DataView(buffer, CONTROL_BYTES, this.size);
-    this.bytes = Buffer.from(buffer, CONTROL_BYTES, this.size);
+    super(buffer);
   }
 
   /** The records main has written by now: read no further than this before the port has been drained. */
