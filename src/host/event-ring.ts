@@ -58,21 +58,21 @@ export class RingWriter extends RingMemory {
   /** Writes one read of socket id; false when the ring has no room (the bytes must go as a port event then). */
   write(id: number, data: Buffer, length: number): boolean {
     const size = this.size;
-    const tail = Atomics.load(this.control, TAIL);
+    const view = this.view;
     const head = this.head;
-    const free = size - 1 - ((head - tail + size) % size);
+    const free = size - 1 - ((head - Atomics.load(this.control, TAIL) + size) % size);
     const need = HEADER + length;
-    let at = head;
-    if (head + need > size) {
-      // Skip to the start; the skipped end counts as used until the worker passes it.
-      if (size - head + need > free) return false;
-      if (size - head >= HEADER) this.view.setInt32(head, WRAP);
-      at = 0;
-    } else if (need > free) {
-      return false;
-    }
-    this.view.setInt32(at, length);
-    this.view.setUint32(at + 4, id);
+    // A record that would not fit before the end starts at 0; the skipped end counts as used until the worker passes it.
+    const toEnd = size - head;
+    const skipped = need > toEnd ? toEnd : 0;
+    if (skipped + need > free) return false;
+    const at = skipped > 0 ? 0 : head;
+    // The marker is written for every record, not in a branch taken only at
+    // the first wrap: V8 would meet that branch after optimising this path
+    // and throw the optimised code away. Without a wrap the length overwrites it.
+    view.setInt32(skipped >= HEADER ? head : at, WRAP);
+    view.setInt32(at, length);
+    view.setUint32(at + 4, id);
     const bytes = this.bytes;
     const to = at + HEADER;
     // A short read is copied by hand: cheaper than the typed array a subarray makes.
@@ -126,15 +126,13 @@ export class RingReader extends RingMemory {
   readUpTo(upto: number, deliver: Deliver): void {
     if (((upto - this.read) | 0) <= 0) return;
     const size = this.size;
+    const view = this.view;
     let tail = this.tail;
     do {
-      if (size - tail < HEADER) tail = 0;
-      let length = this.view.getInt32(tail);
-      if (length === WRAP) {
-        tail = 0;
-        length = this.view.getInt32(0);
-      }
-      const id = this.view.getUint32(tail + 4);
+      // As in write, the wrap is no branch of its own, for V8's sake.
+      if (size - tail < HEADER || view.getInt32(tail) === WRAP) tail = 0;
+      const length = view.getInt32(tail);
+      const id = view.getUint32(tail + 4);
       const start = tail + HEADER;
       const end = start + length;
       deliver(id, length <= this.stringBytes ? this.bytes.toString('latin1', start, end) : Buffer.from(this.bytes.subarray(start, end)));

@@ -114,10 +114,13 @@ function requireNetHost(): NetHost {
 
 let ops: NetOp[] = [];
 let opBytes = 0;
+/** ops.length, kept apart: the array's map changes with its first element, and a test of ops.length would make V8 throw flushOps's optimised code away then. */
+let opCount = 0;
 const FLUSH_BYTES = 256 * 1024;
 
 function queueOp(op: NetOp, bytes = 0): void {
   ops.push(op);
+  opCount++;
   opBytes += bytes;
   if (opBytes >= FLUSH_BYTES) flushOps();
 }
@@ -134,9 +137,10 @@ export const childHooks = {
 
 export function flushOps(): void {
   childHooks.flush();
-  if (ops.length === 0) return;
+  if (opCount === 0) return;
   const batch = ops;
   ops = [];
+  opCount = 0;
   opBytes = 0;
   netHostCache?.postNet(batch);
 }

@@ -20,6 +20,8 @@ export const Qclosed = intern('closed');
 export const Qfailed = intern('failed');
 export const Qrun = intern('run');
 export const Qexit = intern('exit');
+/** The statuses of `process-live-p`. A Set, not a chain of ===: each === would be a branch V8 meets late, after optimising. */
+const LIVE_STATUSES: ReadonlySet<LispSymbol> = new Set([Qopen, Qlisten, Qconnect, Qstop, Qrun]);
 
 export type NetKind = 'server' | 'client' | 'conn' | 'datagram';
 /** 'child': a subprocess (process-type real); 'pipe': make-pipe-process, e.g. a :stderr pipe. */
@@ -104,8 +106,7 @@ export class LispProcess implements LispOpaque {
 
   /** run, open, listen, connect or stop: `process-live-p`. */
   get live(): boolean {
-    const s = this.status;
-    return s === Qopen || s === Qlisten || s === Qconnect || s === Qstop || s === Qrun;
+    return LIVE_STATUSES.has(this.status);
   }
 }
 
