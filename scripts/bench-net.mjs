@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// npm run bench -- --net: the server benchmarks of ../shared/bench/server.
-// Runs echo-server.el and http-server.el with this project and with GNU
-// Emacs 28.2 (when `emacs` is installed), and the raw Node servers as the
-// ceiling, alternating them in every repetition, and drives each with
-// ../shared/bench/load.mjs (and wrk when installed), after the same
-// unmeasured warm-up load for each. Prints the median of each figure and
-// the ratios elisp/Emacs and elisp/Node.
-//   npm run bench -- --net [--reps N] [--warmup MSGS]   # MSGS per connection of the warm-up echo (default 5000)
+// npm run bench -- --net: the server benchmarks of ../shared/bench/server,
+// measured the way ../shared/bench/README.md's "Typical server session"
+// does, repeated as it asks: echo-server.el and http-server.el run by this
+// project and by GNU Emacs 28.2 (when `emacs` is installed), and the raw
+// Node servers as the ceiling, are started once per kind; then every round
+// runs each load against each server in turn (alternating), with
+// ../shared/bench/load.mjs and wrk when installed. Prints the median of each
+// figure over the rounds and the ratios elisp/Emacs and elisp/Node.
+//   npm run bench -- --net [--reps N] [--warmup MSGS]   # N rounds (default 5); MSGS per connection of an unmeasured echo before them (default none)
 //   npm run bench -- --soak [--seconds S] [--conns C]   # long echo run, RSS and process count
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,63 +21,70 @@ const option = (name, dflt) => {
 };
 
 export async function runNetBench(root, benchDir) {
-  const reps = option('--reps', 3);
+  const reps = option('--reps', 5);
   const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
   const servers = [
     { name: 'elisp', cmd: [process.execPath, path.join(root, 'bin', 'elisp.js')], lisp: true },
     ...(has('emacs') ? [{ name: 'emacs', cmd: ['emacs', '-Q', '--batch', '-l'], lisp: true }] : []),
     { name: 'node', cmd: [process.execPath], lisp: false },
   ];
+  // The loads of the README's session, in its order.
   const loads = [
-    { kind: 'echo', label: 'echo 10 conns x 64 B, msg/s', load: ['echo', '-c', '10', '-n', '5000', '-s', '64'] },
-    { kind: 'echo', label: 'echo 1 conn x 64 B, msg/s', load: ['echo', '-c', '1', '-n', '10000', '-s', '64'] },
-    { kind: 'echo', label: 'echo 100 conns x 64 B, msg/s', load: ['echo', '-c', '100', '-n', '500', '-s', '64'] },
+    { kind: 'echo', label: 'echo 1 conn x 64 B, msg/s', load: ['echo', '-c', '1', '-n', '20000', '-s', '64'] },
+    { kind: 'echo', label: 'echo 10 conns x 64 B, msg/s', load: ['echo', '-c', '10', '-n', '3000', '-s', '64'] },
+    { kind: 'echo', label: 'echo 100 conns x 64 B, msg/s', load: ['echo', '-c', '100', '-n', '300', '-s', '64'] },
+    ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 10 conns (wrk -t1 -c10 -d5s), req/s', wrk: ['-t1', '-c10', '-d5s'] }] : []),
+    ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 100 conns (wrk -t1 -c100 -d5s), req/s', wrk: ['-t1', '-c100', '-d5s'] }] : []),
     { kind: 'http', label: 'http keep-alive 10 conns (load.mjs), req/s', load: ['http', '-c', '10', '-n', '2000'] },
-    ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 10 conns (wrk -t1 -c10 -d3s), req/s', wrk: ['-t1', '-c10', '-d3s'] }] : []),
-    ...(has('wrk') ? [{ kind: 'http', label: 'http keep-alive 100 conns (wrk -t1 -c100 -d3s), req/s', wrk: ['-t1', '-c100', '-d3s'] }] : []),
   ];
-  // Every server, whatever it is, gets the same unmeasured load before the measured ones, so
-  // that the figures are steady-state serving rates, not the start of a JIT. By default the
-  // warm-up is as long as the first measured load: with a tenth of that (--warmup 500, the
-  // earlier default) the first measured echo figure of this project still rose run after run.
-  const warm = option('--warmup', 5000);
+  // Optional: an unmeasured load for every server before the first round, for steady-state figures only.
+  const warm = option('--warmup', 0);
   const warmups = {
     echo: ['echo', '-c', '10', '-n', String(warm), '-s', '64'],
     http: ['http', '-c', '10', '-n', String(Math.max(1, Math.round(warm * 0.4)))],
   };
   const results = new Map(); // label -> server -> numbers
-  for (let rep = 1; rep <= reps; rep++) {
-    for (const kind of ['echo', 'http']) {
+  for (const kind of ['echo', 'http']) {
+    const running = [];
+    try {
       for (const server of servers) {
         const file = server.lisp
           ? path.join(benchDir, 'server', `${kind}-server.el`)
           : path.join(benchDir, 'server', `node-${kind}.mjs`);
-        const running = await startServer([...server.cmd, file]);
-        try {
-          loadMjs(benchDir, running.port, warmups[kind]);
-          for (const l of loads.filter((x) => x.kind === kind)) {
-            const value = l.wrk ? wrk(running.port, l.wrk) : loadMjs(benchDir, running.port, l.load);
+        running.push({ server, ...(await startServer([...server.cmd, file], 600)) });
+      }
+      if (warm > 0) for (const r of running) loadMjs(benchDir, r.port, warmups[kind]);
+      for (let rep = 1; rep <= reps; rep++) {
+        for (const l of loads.filter((x) => x.kind === kind)) {
+          for (const r of running) {
+            const value = l.wrk ? wrk(r.port, l.wrk) : loadMjs(benchDir, r.port, l.load);
             if (!results.has(l.label)) results.set(l.label, new Map());
             const byServer = results.get(l.label);
-            if (!byServer.has(server.name)) byServer.set(server.name, []);
-            byServer.get(server.name).push(value);
+            if (!byServer.has(r.server.name)) byServer.set(r.server.name, []);
+            byServer.get(r.server.name).push(value);
           }
-        } finally {
-          await running.stop();
         }
+        process.stderr.write(`bench-net: ${kind}, round ${rep}/${reps} done\n`);
       }
+    } finally {
+      for (const r of running) await r.stop();
     }
-    process.stderr.write(`bench-net: repetition ${rep}/${reps} done\n`);
   }
   const names = servers.map((s) => s.name);
   const header = ['load'.padEnd(52), ...names.map((n) => n.padStart(9)), ...names.slice(1).map((n) => `elisp/${n}`.padStart(12))];
-  console.log(`server benchmarks: median of ${reps} alternating repetitions, each server warmed up by an unmeasured echo -c 10 -n ${warm} or http -c 10 -n ${Math.max(1, Math.round(warm * 0.4))} (client and servers share this machine)`);
+  const warmed = warm > 0 ? `after an unmeasured echo -c 10 -n ${warm} or http -c 10 -n ${Math.max(1, Math.round(warm * 0.4))}` : 'no warm-up but the rounds';
+  console.log(`server benchmarks: median of ${reps} rounds on the same servers, each load run against every server in turn; ${warmed} (client and servers share this machine)`);
   console.log(header.join(' '));
   for (const [label, byServer] of results) {
     const med = names.map((n) => median(byServer.get(n) ?? []));
     const row = [label.padEnd(52), ...med.map((v) => (Number.isNaN(v) ? 'n/a' : Math.round(v).toString()).padStart(9))];
     for (let i = 1; i < names.length; i++) row.push((med[0] / med[i]).toFixed(2).padStart(12));
     console.log(row.join(' '));
+  }
+  // Each round's figures too: the first round of a JIT-compiled server is its start.
+  console.log('rounds, in order:');
+  for (const [label, byServer] of results) {
+    for (const n of names) console.log(`  ${label.padEnd(52)} ${n.padEnd(6)} ${(byServer.get(n) ?? []).map((v) => Math.round(v)).join(' ')}`);
   }
 }
 
