@@ -51,7 +51,8 @@ export async function runNetBench(root, benchDir) {
         const file = server.lisp
           ? path.join(benchDir, 'server', `${kind}-server.el`)
           : path.join(benchDir, 'server', `node-${kind}.mjs`);
-        running.push({ server, ...(await startServer([...server.cmd, file], 600)) });
+        // Long enough for every round (an HTTP round with wrk takes about 35 s); the servers stop at 3600 s at most.
+        running.push({ server, ...(await startServer([...server.cmd, file], Math.min(3600, 120 + reps * 60))) });
       }
       if (warm > 0) for (const r of running) loadMjs(benchDir, r.port, warmups[kind]);
       for (let rep = 1; rep <= reps; rep++) {
